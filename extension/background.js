@@ -1,0 +1,17 @@
+// LeakLens background: the only place the WASM core runs (a page's CSP can forbid WebAssembly
+// in content scripts, never in the extension's own context). Content scripts ask it by message.
+import init, { checkBatch, warm } from './core/leaklens.js';
+
+const ready = init({ module_or_path: new URL('./core/leaklens_bg.wasm', import.meta.url) })
+  .then(() => warm());
+
+const MAX_BATCH = 200;
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'leaklens:check') return false;
+  const texts = Array.isArray(message.texts) ? message.texts.slice(0, MAX_BATCH).map(String) : [];
+  ready
+    .then(() => sendResponse({ results: checkBatch(texts) }))
+    .catch((error) => sendResponse({ error: String(error) }));
+  return true; // the answer comes asynchronously
+});

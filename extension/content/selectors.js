@@ -1,0 +1,5 @@
+// Where things are on X/Twitter pages. Every selector the content script uses lives here.
+globalThis.LeakLensSelectors = Object.freeze({
+  postText: '[data-testid="tweetText"]',
+  post: 'article[data-testid="tweet"], article',
+});

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the WASM core into OUT (default build/core): leaklens.js (ES module glue) and
+# leaklens_bg.wasm. Needs the environment from .tools/wasm-env.sh (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-build/core}
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+rm -rf "$OUT" && mkdir -p "$OUT"
+wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
+  target/wasm32-unknown-unknown/release/leaklens.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$OUT/leaklens_bg.wasm" -o "$OUT/leaklens_bg.wasm"
+echo "core: $OUT ($(stat -c %s "$OUT/leaklens_bg.wasm") bytes wasm)"

@@ -1,0 +1,353 @@
+//! The decision: does a text allege a leak of personal data, about which systems and fields,
+//! and which phrases decided it.
+
+use crate::ids;
+use crate::lexicon::{Lexicon, Negation};
+use crate::matcher::{Hit, Matcher, Role, Scan};
+use crate::normalize::{normalize, Normalized};
+use crate::script::{dominant_script, utf16_offsets};
+use serde::Serialize;
+
+/// Texts longer than this are checked on their first part only (with `truncated` set).
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// How far (in words) a negation word reaches.
+const NEGATION_REACH_BEFORE: usize = 2;
+const NEGATION_REACH_AFTER: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detection {
+    pub is_claim: bool,
+    pub confidence: f32,
+    pub language: String,
+    pub systems: Vec<String>,
+    pub fields: Vec<String>,
+    pub evidence: Vec<Evidence>,
+    /// Set when the text was longer than [`MAX_TEXT_BYTES`] and only its first part was checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Truncation {
+    pub checked_bytes: usize,
+    pub total_bytes: usize,
+    pub note: String,
+}
+
+/// A phrase that took part in the decision, with offsets into the original text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub kind: EvidenceKind,
+    /// System or field id, for those kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: String,
+    /// Byte offsets into the input (UTF-8).
+    pub start: usize,
+    pub end: usize,
+    /// The same span in UTF-16 code units, for JavaScript strings.
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceKind {
+    Event,
+    System,
+    Field,
+    Denial,
+    Hedge,
+    OtherSense,
+}
+
+/// The compiled detector: build once, check many texts.
+pub struct Detector {
+    matcher: Matcher,
+}
+
+/// What the decision found out about one hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Counts,
+    Negated,
+    Hedged,
+    OtherSense,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    hits: &'a [Hit],
+    /// Sentence number of each hit.
+    sentence: Vec<usize>,
+}
+
+impl Detector {
+    pub fn new(lexicons: &[Lexicon]) -> Detector {
+        Detector {
+            matcher: Matcher::new(lexicons),
+        }
+    }
+
+    pub fn check(&self, input: &str) -> Detection {
+        let (input, truncated) = cap(input);
+        let norm = normalize(input);
+        let Scan { hits, cue_counts } = self.matcher.scan(&norm.text);
+        let language = self.language(input, &cue_counts);
+        let ctx = Context {
+            text: &norm.text,
+            sentence: sentence_numbers(&norm.text, &hits),
+            hits: &hits,
+        };
+        let verdicts: Vec<Verdict> = (0..hits.len()).map(|i| self.verdict(&ctx, i)).collect();
+
+        let claim_events: Vec<usize> = (0..hits.len())
+            .filter(|&i| hits[i].role == Role::Event && verdicts[i] == Verdict::Counts)
+            .filter(|&i| supported(&ctx, &verdicts, i))
+            .collect();
+        let is_claim = !claim_events.is_empty();
+
+        let mut systems: Vec<usize> = Vec::new();
+        let mut fields: Vec<usize> = Vec::new();
+        if is_claim {
+            for (i, h) in hits.iter().enumerate() {
+                if verdicts[i] != Verdict::Counts {
+                    continue;
+                }
+                match h.role {
+                    Role::System(s) if !systems.contains(&(s as usize)) => systems.push(s as usize),
+                    Role::Field(f) if !fields.contains(&(f as usize)) => fields.push(f as usize),
+                    _ => {}
+                }
+            }
+            // A system that is also a field (Aadhaar) named beside another system is the field.
+            if systems.len() > 1 {
+                let dual: Vec<usize> = systems
+                    .iter()
+                    .copied()
+                    .filter(|&s| ids::field_index(ids::SYSTEMS[s]).is_some())
+                    .collect();
+                for s in dual {
+                    systems.retain(|&x| x != s);
+                    let f = ids::field_index(ids::SYSTEMS[s]).expect("dual id");
+                    if !fields.contains(&f) {
+                        fields.push(f);
+                    }
+                }
+            }
+        }
+
+        let denials = hits
+            .iter()
+            .filter(|h| matches!(h.role, Role::Denial | Role::NegatedEvent))
+            .count();
+        let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
+        let evidence = evidence(input, &norm, &hits, &verdicts, is_claim);
+        Detection {
+            is_claim,
+            confidence,
+            language,
+            systems: systems
+                .iter()
+                .map(|&s| ids::SYSTEMS[s].to_string())
+                .collect(),
+            fields: fields.iter().map(|&f| ids::FIELDS[f].to_string()).collect(),
+            evidence,
+            truncated,
+        }
+    }
+
+    /// The language: the dominant script, then the cue words among the lexicons of that script.
+    fn language(&self, input: &str, cue_counts: &[u32]) -> String {
+        let Some(script) = dominant_script(input) else {
+            return "und".to_string();
+        };
+        self.matcher
+            .lexicons
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.script == script)
+            .max_by_key(|&(i, _)| (cue_counts[i], std::cmp::Reverse(i)))
+            .map_or_else(|| "und".to_string(), |(_, l)| l.lang.clone())
+    }
+
+    fn verdict(&self, ctx: &Context, i: usize) -> Verdict {
+        let h = ctx.hits[i];
+        match h.role {
+            Role::Event | Role::Field(_) | Role::System(_) | Role::Data => {}
+            _ => return Verdict::Counts,
+        }
+        let same = |j: usize| ctx.sentence[j] == ctx.sentence[i];
+        let in_sentence = |pred: &dyn Fn(Role) -> bool| {
+            ctx.hits
+                .iter()
+                .enumerate()
+                .any(|(j, o)| same(j) && pred(o.role))
+        };
+        if matches!(h.role, Role::Event | Role::Field(_)) && self.negated(ctx, i) {
+            return Verdict::Negated;
+        }
+        if in_sentence(&|r| r == Role::Hedge) {
+            return Verdict::Hedged;
+        }
+        let named = |r: Role| matches!(r, Role::System(_) | Role::Field(_));
+        if in_sentence(&|r| r == Role::OtherContext) && !in_sentence(&named) {
+            return Verdict::OtherSense;
+        }
+        Verdict::Counts
+    }
+
+    /// A negation word within reach before the hit, or after it in languages that negate
+    /// after the verb; or a phrase that itself says "not leaked" right after it.
+    fn negated(&self, ctx: &Context, i: usize) -> bool {
+        let h = ctx.hits[i];
+        ctx.hits.iter().enumerate().any(|(j, o)| {
+            if ctx.sentence[j] != ctx.sentence[i] {
+                return false;
+            }
+            match o.role {
+                Role::Negator | Role::NegatedEvent if o.end <= h.start => {
+                    o.role == Role::Negator
+                        && words_between(ctx.text, o.end, h.start) <= NEGATION_REACH_BEFORE
+                }
+                Role::Negator | Role::NegatedEvent if o.start >= h.end => {
+                    let after_ok = o.role == Role::NegatedEvent
+                        || self.matcher.lexicons[o.lang as usize].negation == Negation::Both;
+                    after_ok && words_between(ctx.text, h.end, o.start) <= NEGATION_REACH_AFTER
+                }
+                _ => false,
+            }
+        })
+    }
+}
+
+/// An event needs personal data or a named system close by (same or neighbouring sentence).
+fn supported(ctx: &Context, verdicts: &[Verdict], i: usize) -> bool {
+    let s = ctx.sentence[i];
+    ctx.hits.iter().enumerate().any(|(j, o)| {
+        matches!(o.role, Role::System(_) | Role::Field(_) | Role::Data)
+            && verdicts[j] == Verdict::Counts
+            && ctx.sentence[j].abs_diff(s) <= 1
+    })
+}
+
+fn cap(input: &str) -> (&str, Option<Truncation>) {
+    if input.len() <= MAX_TEXT_BYTES {
+        return (input, None);
+    }
+    let mut cut = MAX_TEXT_BYTES;
+    while !input.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let note = format!(
+        "text is {} bytes; only the first {} bytes were checked",
+        input.len(),
+        cut
+    );
+    (
+        &input[..cut],
+        Some(Truncation {
+            checked_bytes: cut,
+            total_bytes: input.len(),
+            note,
+        }),
+    )
+}
+
+fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '\n' | '!' | '?' | '।' | '॥' | '۔' | '؟' | '|' => true,
+        '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
+}
+
+/// Sentence number of each hit (hits are in text order).
+fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(hits.len());
+    let mut chars = text.char_indices().peekable();
+    let mut sentence = 0;
+    for h in hits {
+        while let Some(&(i, c)) = chars.peek() {
+            if i >= h.start {
+                break;
+            }
+            if is_sentence_end(text, i, c) {
+                sentence += 1;
+            }
+            chars.next();
+        }
+        out.push(sentence);
+    }
+    out
+}
+
+fn words_between(text: &str, from: usize, to: usize) -> usize {
+    text[from..to].matches(' ').count().saturating_sub(1)
+}
+
+fn confidence(
+    is_claim: bool,
+    events: &[usize],
+    systems: &[usize],
+    fields: &[usize],
+    denials: usize,
+    hits: &[Hit],
+) -> f32 {
+    let c: f32 = if is_claim {
+        0.6 + 0.15 * (!systems.is_empty() as u8 as f32)
+            + 0.1 * ((events.len() > 1) as u8 as f32)
+            + 0.05 * (fields.len().min(3) as f32)
+            - 0.1 * ((denials > 0) as u8 as f32)
+    } else {
+        let events = hits.iter().filter(|h| h.role == Role::Event).count();
+        0.05 + 0.1 * (events.min(3) as f32)
+    };
+    (c.clamp(0.0, 0.99) * 100.0).round() / 100.0
+}
+
+fn evidence(
+    input: &str,
+    norm: &Normalized,
+    hits: &[Hit],
+    verdicts: &[Verdict],
+    is_claim: bool,
+) -> Vec<Evidence> {
+    let mut picked: Vec<(EvidenceKind, Option<String>, usize, usize)> = Vec::new();
+    for (h, v) in hits.iter().zip(verdicts) {
+        let kind = match (h.role, v) {
+            (Role::Event, Verdict::Counts) => EvidenceKind::Event,
+            (Role::Event, Verdict::OtherSense) | (Role::OtherSense, _) => EvidenceKind::OtherSense,
+            (Role::Event, Verdict::Hedged) => EvidenceKind::Hedge,
+            (Role::Event, Verdict::Negated) | (Role::NegatedEvent | Role::Denial, _) => {
+                EvidenceKind::Denial
+            }
+            (Role::System(_), Verdict::Counts) if is_claim => EvidenceKind::System,
+            (Role::Field(_), Verdict::Counts) if is_claim => EvidenceKind::Field,
+            _ => continue,
+        };
+        let id = match h.role {
+            Role::System(s) => Some(ids::SYSTEMS[s as usize].to_string()),
+            Role::Field(f) => Some(ids::FIELDS[f as usize].to_string()),
+            _ => None,
+        };
+        let (start, end) = norm.source_span(h.start, h.end);
+        picked.push((kind, id, start, end));
+    }
+    let offsets: Vec<usize> = picked.iter().flat_map(|p| [p.2, p.3]).collect();
+    let utf16 = utf16_offsets(input, &offsets);
+    picked
+        .into_iter()
+        .enumerate()
+        .map(|(k, (kind, id, start, end))| Evidence {
+            kind,
+            id,
+            text: input[start..end].to_string(),
+            start,
+            end,
+            start_utf16: utf16[2 * k],
+            end_utf16: utf16[2 * k + 1],
+        })
+        .collect()
+}

@@ -1,0 +1,221 @@
+//! Text normalization before matching, keeping a map back to the original text.
+//!
+//! Steps: Unicode NFC; invisible characters (zero-width joiner/non-joiner, soft hyphen, BOM,
+//! variation selectors) dropped; nukta signs dropped (so क़ and क match alike); lower case;
+//! hyphens, dashes and underscores turned into spaces; runs of spaces collapsed into one and
+//! runs of line breaks into one `\n`. Every output character remembers the span of the input
+//! it came from, so a match in the normalized text maps back to exact input offsets.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A normalized text and, for each of its characters, the input span it came from.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// One entry per output character, in order: (output byte offset, input start, input end).
+    map: Vec<(u32, u32, u32)>,
+}
+
+impl Normalized {
+    /// Input byte span of the output byte span `start..end` (both on char boundaries).
+    pub fn source_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let first = self.index_of(start);
+        let last = self.index_of(end.saturating_sub(1).max(start));
+        (self.map[first].1 as usize, self.map[last].2 as usize)
+    }
+
+    fn index_of(&self, out: usize) -> usize {
+        match self.map.binary_search_by_key(&(out as u32), |m| m.0) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+}
+
+/// Characters that carry no visible text and only get in the way of matching.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}')
+}
+
+/// Nukta signs of the Indic scripts (after NFC they stand alone).
+fn is_nukta(c: char) -> bool {
+    matches!(
+        c,
+        '\u{093C}' | '\u{09BC}' | '\u{0A3C}' | '\u{0ABC}' | '\u{0B3C}' | '\u{0CBC}'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}')
+}
+
+/// Normalize `input` for matching. Linear in the input length.
+pub fn normalize(input: &str) -> Normalized {
+    let mut out = Normalized {
+        text: String::with_capacity(input.len()),
+        map: Vec::with_capacity(input.len()),
+    };
+    if is_nfc_quick(input.chars()) == IsNormalized::Yes {
+        for (i, c) in input.char_indices() {
+            push_folded(&mut out, c, i, i + c.len_utf8());
+        }
+    } else {
+        for (start, end) in composition_clusters(input) {
+            for c in input[start..end].nfc() {
+                push_folded(&mut out, c, start, end);
+            }
+        }
+    }
+    if out.text.ends_with([' ', '\n']) {
+        out.text.pop();
+        out.map.pop();
+    }
+    out
+}
+
+/// Append one NFC character after the remaining folding steps.
+fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
+    if is_invisible(c) || is_nukta(c) {
+        return;
+    }
+    let space = if is_line_break(c) {
+        Some('\n')
+    } else if c.is_whitespace() || is_dash(c) {
+        Some(' ')
+    } else {
+        None
+    };
+    if let Some(s) = space {
+        match out.text.chars().next_back() {
+            None => return,
+            Some('\n') => return,
+            Some(' ') if s == ' ' => return,
+            Some(' ') => {
+                // a line break absorbs the space before it
+                out.text.pop();
+                let last = out.map.pop().expect("map follows text");
+                push_char(out, '\n', last.1 as usize, end);
+                return;
+            }
+            _ => {}
+        }
+        push_char(out, s, start, end);
+        return;
+    }
+    if c.is_uppercase() {
+        for l in c.to_lowercase() {
+            push_char(out, l, start, end);
+        }
+    } else {
+        push_char(out, c, start, end);
+    }
+}
+
+fn push_char(out: &mut Normalized, c: char, start: usize, end: usize) {
+    out.map
+        .push((out.text.len() as u32, start as u32, end as u32));
+    out.text.push(c);
+}
+
+/// Split a text that is not already NFC into spans that NFC never composes across: each span
+/// starts at a character with canonical combining class 0, and two spans are merged when
+/// normalizing them together differs from normalizing them apart (e.g. Bengali ে + া).
+fn composition_clusters(input: &str) -> Vec<(usize, usize)> {
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in input.char_indices() {
+        let end = i + c.len_utf8();
+        match spans.last_mut() {
+            Some(last) if ccc(c) != 0 => last.1 = end,
+            Some(last) => {
+                let joined: String = input[last.0..end].nfc().collect();
+                let apart: String = input[last.0..i].nfc().chain(input[i..end].nfc()).collect();
+                if joined == apart {
+                    spans.push((i, end));
+                } else {
+                    last.1 = end;
+                }
+            }
+            None => spans.push((i, end)),
+        }
+    }
+    spans
+}
+
+/// A character that belongs to a word: letters, digits and the marks of the Indic and Arabic
+/// scripts (vowel signs, viramas), which may not count as alphabetic on their own.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
+        || ('\u{064B}'..='\u{065F}').contains(&c)
+        || c == '\u{0670}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn folds_case_dashes_and_spaces() {
+        assert_eq!(norm("Co-WIN  Data\tLEAK"), "co win data leak");
+        assert_eq!(norm("  CoWin \u{2014} portal  "), "cowin portal");
+        assert_eq!(norm("a \n\n b"), "a\nb");
+    }
+
+    #[test]
+    fn drops_invisible_characters() {
+        assert_eq!(norm("Co\u{200B}WIN"), "cowin");
+        assert_eq!(norm("ചോ\u{200D}ർച്ച"), "ചോർച്ച");
+        assert_eq!(norm("\u{FEFF}डेटा"), "डेटा");
+    }
+
+    #[test]
+    fn composes_and_drops_nukta() {
+        // decomposed é composes; precomposed क़ (U+0958) and क + nukta both become क
+        assert_eq!(norm("Cafe\u{0301}"), "café");
+        assert_eq!(norm("\u{0958}"), "क");
+        assert_eq!(norm("क\u{093C}"), "क");
+        // Bengali o-kar written as two signs composes to the single sign
+        assert_eq!(norm("ক\u{09C7}\u{09BE}"), "কো");
+    }
+
+    #[test]
+    fn maps_back_to_source_spans() {
+        let src = "Big CO\u{200B}WIN—Leak";
+        let n = normalize(src);
+        assert_eq!(n.text, "big cowin leak");
+        let s = n.text.find("cowin").unwrap();
+        let (a, b) = n.source_span(s, s + "cowin".len());
+        assert_eq!(&src[a..b], "CO\u{200B}WIN");
+        let s = n.text.find("leak").unwrap();
+        let (a, b) = n.source_span(s, s + 4);
+        assert_eq!(&src[a..b], "Leak");
+    }
+
+    #[test]
+    fn maps_decomposed_clusters() {
+        let src = "x ক\u{09C7}\u{09BE}ভিন y";
+        let n = normalize(src);
+        let s = n.text.find("কোভিন").unwrap();
+        let (a, b) = n.source_span(s, s + "কোভিন".len());
+        assert_eq!(&src[a..b], "ক\u{09C7}\u{09BE}ভিন");
+    }
+}

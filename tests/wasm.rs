@@ -1,0 +1,51 @@
+//! The core compiled to wasm32, run by wasm-bindgen-test in Node and in headless Chromium
+//! (`make test-wasm`). Checks the JS-facing API: plain objects, UTF-16 offsets that slice
+//! JavaScript strings exactly.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+#[wasm_bindgen_test]
+fn check_returns_a_plain_object() {
+    let r =
+        leaklens::wasm::check("Massive CoWIN data leak: names and phone numbers exposed").unwrap();
+    assert_eq!(get(&r, "is_claim"), JsValue::TRUE);
+    let systems: Vec<String> = Array::from(&get(&r, "systems"))
+        .iter()
+        .map(|s| s.as_string().unwrap())
+        .collect();
+    assert_eq!(systems, vec!["cowin"]);
+}
+
+#[wasm_bindgen_test]
+fn utf16_offsets_slice_js_strings() {
+    let text = "😀 Breaking: Co\u{200B}WIN data leak 🔥 names, phone numbers exposed";
+    let r = leaklens::wasm::check(text).unwrap();
+    let js = JsString::from(text);
+    let evidence = Array::from(&get(&r, "evidence"));
+    assert!(evidence.length() >= 3);
+    for e in evidence.iter() {
+        let start = get(&e, "start_utf16").as_f64().unwrap() as u32;
+        let end = get(&e, "end_utf16").as_f64().unwrap() as u32;
+        let phrase = get(&e, "text").as_string().unwrap();
+        assert_eq!(String::from(js.slice(start, end)), phrase);
+    }
+}
+
+#[wasm_bindgen_test]
+fn batch_keeps_order() {
+    let texts = vec![
+        "the weather is fine".to_string(),
+        "CoWIN data leaked on Telegram".to_string(),
+    ];
+    let r = Array::from(&leaklens::wasm::check_batch(texts).unwrap());
+    assert_eq!(r.length(), 2);
+    assert_eq!(get(&r.get(0), "is_claim"), JsValue::FALSE);
+    assert_eq!(get(&r.get(1), "is_claim"), JsValue::TRUE);
+}

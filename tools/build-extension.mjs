@@ -1,0 +1,41 @@
+// Builds the unpacked extensions dist/chrome and dist/firefox from extension/ and the WASM core.
+// One manifest source (extension/manifest.json); each browser gets its own background entry,
+// and Firefox its gecko settings.
+// Usage: node tools/build-extension.mjs CORE_DIR OUT_DIR
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [coreDir = 'build/core', outDir = 'dist'] = process.argv.slice(2);
+const base = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+const perBrowser = {
+  chrome: {
+    background: { service_worker: 'background.js', type: 'module' },
+  },
+  firefox: {
+    background: { scripts: ['background.js'], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'leaklens@leaklens-extension',
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+};
+
+for (const [browser, extra] of Object.entries(perBrowser)) {
+  const dir = join(outDir, browser);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync('extension', dir, { recursive: true, filter: (src) => !src.endsWith('manifest.json') });
+  mkdirSync(join(dir, 'core'), { recursive: true });
+  for (const file of ['leaklens.js', 'leaklens_bg.wasm']) {
+    cpSync(join(coreDir, file), join(dir, 'core', file));
+  }
+  const manifest = { ...base, version, ...extra };
+  if (browser === 'firefox') delete manifest.minimum_chrome_version;
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+console.log(`extension: built ${Object.keys(perBrowser).map((b) => join(outDir, b)).join(', ')}`);
