@@ -41,9 +41,10 @@ serve:
 test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e
 	@echo "make test: all passed"
 
-lint:
+lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	$(WASM_ENV); cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-rust:
 	cargo test
