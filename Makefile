@@ -44,7 +44,7 @@ test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e
 lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	$(WASM_ENV); cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	$(WASM_ENV); cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 test-rust:
 	cargo test

@@ -7,7 +7,7 @@ use std::{env, fs, path::Path};
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut code = String::new();
-    for (konst, dir) in [("LEXICON_FILES", "data/lexicon")] {
+    for (konst, dir) in [("LEXICON_FILES", "data/lexicon"), ("KB_FILES", "data/kb")] {
         let dir = Path::new(&root).join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = fs::read_dir(&dir)

@@ -7,11 +7,17 @@ const ready = init({ module_or_path: new URL('./core/leaklens_bg.wasm', import.m
 
 const MAX_BATCH = 200;
 
+function post(p) {
+  if (typeof p === 'string') return { text: p };
+  return { text: String(p?.text ?? ''), date: p?.date ? String(p.date) : undefined };
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || message?.type !== 'leaklens:check') return false;
-  const texts = Array.isArray(message.texts) ? message.texts.slice(0, MAX_BATCH).map(String) : [];
+  const posts = Array.isArray(message.posts) ? message.posts.slice(0, MAX_BATCH).map(post) : [];
+  const lang = message.lang === 'en' || message.lang === 'hi' ? message.lang : undefined;
   ready
-    .then(() => sendResponse({ results: checkBatch(texts) }))
+    .then(() => sendResponse({ results: checkBatch(posts, lang) }))
     .catch((error) => sendResponse({ error: String(error) }));
   return true; // the answer comes asynchronously
 });

@@ -191,8 +191,9 @@ impl Detector {
         if in_sentence(&|r| r == Role::Hedge) {
             return Verdict::Hedged;
         }
-        let named = |r: Role| matches!(r, Role::System(_) | Role::Field(_));
-        if in_sentence(&|r| r == Role::OtherContext) && !in_sentence(&named) {
+        // "iPhone price and photos leaked": another sense, unless a data system is named there
+        let system = |r: Role| matches!(r, Role::System(_));
+        if in_sentence(&|r| r == Role::OtherContext) && !in_sentence(&system) {
             return Verdict::OtherSense;
         }
         Verdict::Counts

@@ -4,12 +4,18 @@
 //! Data flows one way: text → [`normalize`] → [`matcher`] (one automaton over every lexicon)
 //! → [`detect`] (the decision and its evidence) → JSON for the CLI, the extension and the page.
 
+pub mod batch;
+pub mod card;
+pub mod claimreview;
 pub mod detect;
+pub mod eval;
 pub mod ids;
+pub mod kb;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod script;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -33,4 +39,42 @@ pub fn detector() -> &'static Detector {
 /// Check one text with the embedded vocabulary.
 pub fn check(text: &str) -> Detection {
     detector().check(text)
+}
+
+/// The knowledge base embedded at build time, validated on first use.
+pub fn knowledge() -> &'static kb::Knowledge {
+    static KB: OnceLock<kb::Knowledge> = OnceLock::new();
+    KB.get_or_init(|| kb::Knowledge::embedded().expect("embedded knowledge is validated by tests"))
+}
+
+/// A detection with its card (for claims) and, when asked, the card's view tree.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    #[serde(flatten)]
+    pub detection: Detection,
+    pub card: Option<card::Card>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<view::Node>,
+}
+
+/// Check a text and build its card from `kb`.
+pub fn check_with(
+    kb: &kb::Knowledge,
+    text: &str,
+    options: &card::CardOptions,
+    with_view: bool,
+) -> Report {
+    let detection = check(text);
+    let card = detection
+        .is_claim
+        .then(|| card::build(kb, &detection, text, options));
+    let view = match (&card, with_view) {
+        (Some(c), true) => Some(view::card_view(c, &detection)),
+        _ => None,
+    };
+    Report {
+        detection,
+        card,
+        view,
+    }
 }

@@ -1,7 +1,352 @@
-fn main() {
-    let text = std::env::args().nth(1).unwrap_or_default();
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&leaklens::check(&text)).unwrap()
-    );
+//! `leaklens` — the command line: check texts, batches of posts, validate knowledge folders,
+//! and score a labelled corpus.
+
+use leaklens::batch::{self, Post};
+use leaklens::card::CardOptions;
+use leaklens::kb::Knowledge;
+use leaklens::{eval, Report};
+use std::io::{self, BufReader, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+leaklens — find data-leak claims and explain them with sourced context cards
+
+USAGE:
+  leaklens check [OPTIONS] [FILE...]    check each file (or stdin) as one text
+      --format text|json|claimreview    readable verdict (default), JSON with the card, or
+                                        schema.org ClaimReview JSON-LD
+      --date YYYY-MM-DD                 when the post was published (matches incidents)
+      --url URL                         where it was published (ClaimReview appearance)
+      --card-lang en|hi                 card language (default: Hindi for Hindi posts)
+      --kb DIR                          knowledge folder to use instead of the embedded one
+  leaklens check --jsonl [--strict] [--kb DIR] [FILE...]
+                                        JSON Lines in ({\"id\",\"text\",\"date\",\"url\"} per line),
+                                        one result line out per input line, same order;
+                                        --strict exits 1 when a line could not be checked
+  leaklens kb check DIR                 validate a knowledge folder
+  leaklens eval [--misses] FILE.jsonl...
+                                        score the detector on a labelled corpus
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("eval") => run_eval(&args[1..]),
+        Some("kb") if args.get(1).map(String::as_str) == Some("check") => kb_check(&args[2..]),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!("unknown command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("leaklens: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Options {
+    flags: Vec<String>,
+    values: Vec<(String, String)>,
+    files: Vec<String>,
+}
+
+impl Options {
+    fn parse(args: &[String], flags: &[&str], valued: &[&str]) -> Result<Options, String> {
+        let mut o = Options::default();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            if flags.contains(&a.as_str()) {
+                o.flags.push(a.clone());
+            } else if valued.contains(&a.as_str()) {
+                let v = it.next().ok_or_else(|| format!("{a} needs a value"))?;
+                o.values.push((a.clone(), v.clone()));
+            } else if a.starts_with("--") {
+                return Err(format!("unknown option {a}\n\n{USAGE}"));
+            } else {
+                o.files.push(a.clone());
+            }
+        }
+        Ok(o)
+    }
+    fn has(&self, flag: &str) -> bool {
+        self.flags.iter().any(|f| f == flag)
+    }
+    fn value(&self, key: &str) -> Option<String> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    if file == "-" {
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("stdin: {e}"))?;
+    } else {
+        buf = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+    }
+    Ok(buf)
+}
+
+/// The knowledge to use: an override folder if given and valid; a broken one is reported and
+/// the embedded knowledge keeps serving.
+fn knowledge(opts: &Options) -> &'static Knowledge {
+    if let Some(dir) = opts.value("--kb") {
+        match Knowledge::load_dir(Path::new(&dir)) {
+            Ok(kb) => return Box::leak(Box::new(kb)),
+            Err(e) => eprintln!(
+                "leaklens: knowledge folder {dir} not used: {e}; using the embedded knowledge"
+            ),
+        }
+    }
+    leaklens::knowledge()
+}
+
+/// Today's date (UTC), for ClaimReview's datePublished.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + (m <= 2) as i64;
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let opts = Options::parse(
+        args,
+        &["--jsonl", "--strict"],
+        &["--format", "--date", "--url", "--card-lang", "--kb"],
+    )?;
+    let kb = knowledge(&opts);
+    let files = if opts.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.files.clone()
+    };
+    if opts.has("--jsonl") {
+        return check_jsonl(kb, &files, opts.has("--strict"));
+    }
+    let options = CardOptions {
+        date: opts.value("--date"),
+        url: opts.value("--url"),
+        lang: opts.value("--card-lang"),
+    };
+    let format = opts.value("--format").unwrap_or_else(|| "text".into());
+    if !["text", "json", "claimreview"].contains(&format.as_str()) {
+        return Err(format!(
+            "unknown format {format:?} (text, json or claimreview)"
+        ));
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for file in &files {
+        let bytes = read_input(file)?;
+        let text = String::from_utf8_lossy(&bytes);
+        let report = leaklens::check_with(kb, &text, &options, false);
+        let written = match format.as_str() {
+            "json" => write_json(&mut out, &report),
+            "claimreview" => match &report.card {
+                Some(card) => {
+                    let review =
+                        leaklens::claimreview::claim_review(card, &text, &options, &today());
+                    write_json(&mut out, &review)
+                }
+                None => {
+                    eprintln!(
+                        "leaklens: {file}: no leak claim found, so there is nothing to review"
+                    );
+                    Ok(())
+                }
+            },
+            _ => write_verdict(&mut out, file, &report),
+        };
+        written.map_err(|e| e.to_string())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn check_jsonl(kb: &Knowledge, files: &[String], strict: bool) -> Result<ExitCode, String> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let answer = |p: &Post| {
+        let options = CardOptions {
+            date: p.date.clone(),
+            url: p.url.clone(),
+            lang: None,
+        };
+        let report = leaklens::check_with(kb, &p.text, &options, false);
+        batch::result_line(&p.id, &report.detection, &[("card", report.card)])
+    };
+    let mut errors = 0;
+    for file in files {
+        let stats = if file == "-" {
+            batch::run(io::stdin().lock(), &mut out, &answer)
+        } else {
+            let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
+            batch::run(BufReader::new(f), &mut out, &answer)
+        }
+        .map_err(|e| format!("{file}: {e}"))?;
+        if stats.errors > 0 {
+            eprintln!(
+                "leaklens: {file}: {} of {} lines could not be checked",
+                stats.errors, stats.lines
+            );
+        }
+        errors += stats.errors;
+    }
+    Ok(if strict && errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Result<()> {
+    let d = &report.detection;
+    let name = if file == "-" { "stdin" } else { file };
+    let verdict = if d.is_claim {
+        "LEAK CLAIM"
+    } else {
+        "no leak claim"
+    };
+    writeln!(
+        out,
+        "{name}: {verdict} (confidence {:.2}, language {})",
+        d.confidence, d.language
+    )?;
+    if let Some(t) = &d.truncated {
+        writeln!(out, "  note: {}", t.note)?;
+    }
+    if let Some(card) = &report.card {
+        let systems: Vec<&str> = card.systems.iter().map(|s| s.name.as_str()).collect();
+        let list = |v: &[&str]| {
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        writeln!(out, "  systems: {}", list(&systems))?;
+        writeln!(
+            out,
+            "  status:  {} — {}",
+            card.status.label, card.status.explanation
+        )?;
+        if let Some(i) = &card.incident {
+            writeln!(
+                out,
+                "  incident: {} ({} to {})",
+                i.title, i.first_reported, i.last_update
+            )?;
+        }
+        for f in &card.fields {
+            let src = f
+                .sources
+                .first()
+                .map(|s| format!(" [{}, {}]", s.publisher, s.date));
+            writeln!(
+                out,
+                "    {:24} {}{}",
+                f.label,
+                f.collected_label,
+                src.unwrap_or_default()
+            )?;
+        }
+        for e in &card.timeline {
+            writeln!(
+                out,
+                "    {} {}: {} [{}]",
+                e.date, e.actor, e.what, e.source.url
+            )?;
+        }
+        writeln!(out, "  {}", card.caveat)?;
+    }
+    if !d.evidence.is_empty() {
+        writeln!(out, "  why:")?;
+        for e in &d.evidence {
+            let kind = serde_json::to_value(e.kind).expect("kind serializes");
+            let id =
+                e.id.as_deref()
+                    .map(|i| format!(" ({i})"))
+                    .unwrap_or_default();
+            writeln!(
+                out,
+                "    {:12} \"{}\"{id} at bytes {}..{}",
+                kind.as_str().unwrap_or(""),
+                e.text,
+                e.start,
+                e.end
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn kb_check(args: &[String]) -> Result<ExitCode, String> {
+    let [dir] = args else {
+        return Err(format!("kb check needs one folder\n\n{USAGE}"));
+    };
+    match Knowledge::load_dir(Path::new(dir)) {
+        Ok(kb) => {
+            let entries: usize = kb.incidents.iter().map(|i| i.timeline.len()).sum();
+            println!(
+                "{dir}: ok ({} sources, {} systems, {} incidents, {} timeline entries)",
+                kb.sources.len(),
+                kb.systems.len(),
+                kb.incidents.len(),
+                entries
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("{dir}: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn run_eval(args: &[String]) -> Result<ExitCode, String> {
+    let opts = Options::parse(args, &["--misses"], &[])?;
+    if opts.files.is_empty() {
+        return Err(format!("eval needs at least one corpus file\n\n{USAGE}"));
+    }
+    let mut items = Vec::new();
+    for file in &opts.files {
+        let bytes = read_input(file)?;
+        let text = String::from_utf8(bytes).map_err(|e| format!("{file}: {e}"))?;
+        items.extend(eval::parse_corpus(file, &text)?);
+    }
+    let report = eval::evaluate(leaklens::detector(), &items);
+    print!("{report}");
+    if opts.has("--misses") {
+        println!("misses:");
+        for m in &report.misses {
+            println!("  {:12} {}", m.id, m.what);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

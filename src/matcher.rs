@@ -156,7 +156,10 @@ impl Matcher {
             for &l in &p.cue_langs {
                 cue_counts[l as usize] += 1;
             }
-            if let Some(role) = p.role {
+            // A cue phrase that no other list names still takes part in the longest-match
+            // choice, so "के आधार पर" ("on the basis of") keeps आधार from reading as Aadhaar.
+            let role = p.role.or((!p.cue_langs.is_empty()).then_some(Role::Cue));
+            if let Some(role) = role {
                 candidates.push(Hit {
                     start,
                     end,
@@ -279,9 +282,9 @@ mod tests {
         // "cowinner" is not cowin; "bleak" does not start with leak
         assert!(roles("cowinner bleak").is_empty());
         assert_eq!(
-            roles("the data").len(),
-            1,
-            "cue words are not meaningful hits"
+            roles("the data")[0].1,
+            Role::Cue,
+            "cues take part in the choice"
         );
     }
 

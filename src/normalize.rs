@@ -52,6 +52,19 @@ fn is_nukta(c: char) -> bool {
     )
 }
 
+/// The consonant of an atomic Malayalam chillu letter (ൺ ൻ ർ ൽ ൾ ൿ).
+fn chillu_base(c: char) -> Option<char> {
+    Some(match c {
+        '\u{0D7A}' => '\u{0D23}',
+        '\u{0D7B}' => '\u{0D28}',
+        '\u{0D7C}' => '\u{0D30}',
+        '\u{0D7D}' => '\u{0D32}',
+        '\u{0D7E}' => '\u{0D33}',
+        '\u{0D7F}' => '\u{0D15}',
+        _ => return None,
+    })
+}
+
 fn is_dash(c: char) -> bool {
     matches!(
         c,
@@ -114,6 +127,12 @@ fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
             _ => {}
         }
         push_char(out, s, start, end);
+        return;
+    }
+    if let Some(base) = chillu_base(c) {
+        // atomic Malayalam chillu letters and the older consonant + virama spelling match alike
+        push_char(out, base, start, end);
+        push_char(out, '\u{0D4D}', start, end);
         return;
     }
     if c.is_uppercase() {
@@ -183,8 +202,10 @@ mod tests {
     #[test]
     fn drops_invisible_characters() {
         assert_eq!(norm("Co\u{200B}WIN"), "cowin");
-        assert_eq!(norm("ചോ\u{200D}ർച്ച"), "ചോർച്ച");
+        assert_eq!(norm("ചോ\u{200D}ർച്ച"), norm("ചോർച്ച"));
         assert_eq!(norm("\u{FEFF}डेटा"), "डेटा");
+        // old-style chillu (ര് + ZWJ) and the atomic chillu ർ normalize alike
+        assert_eq!(norm("ചോര്\u{200D}ന്നു"), norm("ചോർന്നു"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The JavaScript API of the core (wasm-bindgen). The extension's background and the checker
-//! page call these; results are plain JS objects shaped like the CLI's JSON.
+//! page call these; results are plain JS objects shaped like the CLI's JSON, plus the card's
+//! view tree for rendering.
 
+use crate::card::CardOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -10,21 +12,66 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Build the matcher now (otherwise the first check does it).
+fn options(value: JsValue) -> Result<CardOptions, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(CardOptions::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
+/// Build the matcher and load the knowledge now (otherwise the first check does it).
 #[wasm_bindgen]
 pub fn warm() {
     crate::detector();
+    crate::knowledge();
 }
 
-/// Check one text: `{is_claim, confidence, language, systems, fields, evidence}`.
+/// Check one text: `{is_claim, confidence, language, systems, fields, evidence, card, view}`.
+/// `options` may give `{date, url, lang}`.
 #[wasm_bindgen]
-pub fn check(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::check(text))
+pub fn check(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+    let opts = options(options_value)?;
+    to_js(&crate::check_with(crate::knowledge(), text, &opts, true))
 }
 
-/// Check many texts at once; one result per text, same order.
+/// Check many posts at once (`[{text, date?, url?}]`, or plain strings); one result each, same
+/// order. `lang` chooses the card language for all of them.
 #[wasm_bindgen(js_name = checkBatch)]
-pub fn check_batch(texts: Vec<String>) -> Result<JsValue, JsError> {
-    let results: Vec<_> = texts.iter().map(|t| crate::check(t)).collect();
+pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue, JsError> {
+    let mut results = Vec::with_capacity(posts.len());
+    for post in posts {
+        let (text, mut opts) = match post.as_string() {
+            Some(text) => (text, CardOptions::default()),
+            None => {
+                let text = js_sys::Reflect::get(&post, &"text".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                (text, options(post)?)
+            }
+        };
+        opts.lang = lang.clone();
+        results.push(crate::check_with(crate::knowledge(), &text, &opts, true));
+    }
     to_js(&results)
+}
+
+/// schema.org ClaimReview JSON-LD for a text, or `null` when it holds no claim.
+#[wasm_bindgen(js_name = claimReview)]
+pub fn claim_review(
+    text: &str,
+    options_value: JsValue,
+    reviewed_on: &str,
+) -> Result<JsValue, JsError> {
+    let opts = options(options_value)?;
+    let report = crate::check_with(crate::knowledge(), text, &opts, false);
+    match report.card {
+        Some(card) => to_js(&crate::claimreview::claim_review(
+            &card,
+            text,
+            &opts,
+            reviewed_on,
+        )),
+        None => Ok(JsValue::NULL),
+    }
 }

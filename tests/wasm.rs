@@ -13,8 +13,11 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn check_returns_a_plain_object() {
-    let r =
-        leaklens::wasm::check("Massive CoWIN data leak: names and phone numbers exposed").unwrap();
+    let r = leaklens::wasm::check(
+        "Massive CoWIN data leak: names and phone numbers exposed",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert_eq!(get(&r, "is_claim"), JsValue::TRUE);
     let systems: Vec<String> = Array::from(&get(&r, "systems"))
         .iter()
@@ -26,7 +29,7 @@ fn check_returns_a_plain_object() {
 #[wasm_bindgen_test]
 fn utf16_offsets_slice_js_strings() {
     let text = "😀 Breaking: Co\u{200B}WIN data leak 🔥 names, phone numbers exposed";
-    let r = leaklens::wasm::check(text).unwrap();
+    let r = leaklens::wasm::check(text, JsValue::UNDEFINED).unwrap();
     let js = JsString::from(text);
     let evidence = Array::from(&get(&r, "evidence"));
     assert!(evidence.length() >= 3);
@@ -41,11 +44,29 @@ fn utf16_offsets_slice_js_strings() {
 #[wasm_bindgen_test]
 fn batch_keeps_order() {
     let texts = vec![
-        "the weather is fine".to_string(),
-        "CoWIN data leaked on Telegram".to_string(),
+        JsValue::from_str("the weather is fine"),
+        JsValue::from_str("CoWIN data leaked on Telegram"),
     ];
-    let r = Array::from(&leaklens::wasm::check_batch(texts).unwrap());
+    let r = Array::from(&leaklens::wasm::check_batch(texts, None).unwrap());
     assert_eq!(r.length(), 2);
     assert_eq!(get(&r.get(0), "is_claim"), JsValue::FALSE);
     assert_eq!(get(&r.get(1), "is_claim"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn claims_carry_a_card_and_its_view_tree() {
+    let opts = js_sys::Object::new();
+    Reflect::set(&opts, &"date".into(), &"2023-06-12".into()).unwrap();
+    let r = leaklens::wasm::check(
+        "CoWIN data leaked on a Telegram bot: names and addresses",
+        opts.into(),
+    )
+    .unwrap();
+    let card = get(&r, "card");
+    assert_eq!(
+        get(&get(&card, "status"), "id").as_string().unwrap(),
+        "disputed"
+    );
+    let view = get(&r, "view");
+    assert_eq!(get(&view, "tag").as_string().unwrap(), "section");
 }

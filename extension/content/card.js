@@ -1,34 +1,100 @@
-// Renders a LeakLens card host for a detection. Page text is only ever set with textContent;
-// nothing is parsed as HTML.
+// Renders a LeakLens card host for a detection from the core's view tree. Only
+// createElement/textContent and an allowlist of tags and attributes: page text is never
+// parsed as HTML, and links are https only and open in a new tab.
 globalThis.LeakLensCard = (() => {
+  const TAGS = new Set(['section', 'header', 'footer', 'div', 'h2', 'h3', 'p', 'span', 'strong',
+    'time', 'a', 'ul', 'ol', 'li', 'table', 'caption', 'tbody', 'tr', 'th', 'td', 'details',
+    'summary']);
+  const ATTRS = new Set(['class', 'role', 'aria-label', 'lang', 'datetime', 'scope',
+    'data-status', 'data-kind', 'data-collected', 'href', 'target', 'rel']);
+
   const STYLE = `
-    :host { all: initial; display: block; margin: 6px 0; font: 13px/1.4 system-ui, sans-serif; }
-    .badge { display: inline-flex; gap: 6px; align-items: center; padding: 4px 10px;
-             border-radius: 999px; background: #fff4d6; color: #5c3b00; border: 1px solid #e0b54a; }
+    :host { all: initial; display: block; margin: 8px 0; font: 13px/1.45 system-ui, sans-serif;
+            --bg: #fffdf5; --fg: #1c1c1c; --muted: #5a5a5a; --line: #e4d9b8; --accent: #8a5a00; }
+    :host([data-theme="dark"]) { --bg: #1f1d17; --fg: #f1efe8; --muted: #bdb7a6; --line: #4a4332; --accent: #f0c060; }
+    .badge { display: inline-flex; gap: 6px; align-items: center; padding: 3px 10px; cursor: pointer;
+             border-radius: 999px; background: var(--bg); color: var(--accent); border: 1px solid var(--line);
+             font: inherit; }
+    .badge:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .ll-card { margin-top: 6px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px;
+               background: var(--bg); color: var(--fg); max-width: 560px; }
+    .ll-card[hidden] { display: none; }
+    .ll-header { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
+    h2 { font-size: 14px; margin: 0; } h3 { font-size: 13px; margin: 8px 0 4px; }
+    .ll-status { font-weight: 600; padding: 1px 8px; border-radius: 6px; border: 1px solid var(--line); }
+    p { margin: 6px 0; } .ll-caveat, .ll-status-explanation { color: var(--muted); }
+    table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+    caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
+    th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-top: 1px solid var(--line); }
+    td[data-collected="no"] { color: #b3261e; } td[data-collected="yes"] { color: #1e7b34; }
+    :host([data-theme="dark"]) td[data-collected="no"] { color: #ff8a80; }
+    :host([data-theme="dark"]) td[data-collected="yes"] { color: #8fd19e; }
+    a { color: var(--accent); } summary { cursor: pointer; margin: 4px 0; }
+    ul, ol { margin: 4px 0; padding-left: 20px; }
   `;
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
+  /** Build DOM from a view node, refusing unknown tags and attributes. */
+  function render(node) {
+    if (typeof node?.text === 'string') return document.createTextNode(node.text);
+    if (!TAGS.has(node?.tag)) return document.createTextNode('');
+    const el = document.createElement(node.tag);
+    for (const [k, v] of Object.entries(node.attrs ?? {})) {
+      if (!ATTRS.has(k)) continue;
+      if (k === 'href' && !/^https:\/\//.test(v)) continue;
+      el.setAttribute(k, String(v));
+    }
+    if (node.tag === 'a') {
+      el.target = '_blank';
+      el.rel = 'noopener noreferrer';
+    }
+    for (const child of node.children ?? []) el.append(render(child));
+    return el;
   }
 
-  /** A host element with a closed shadow root holding the card for `result`. */
-  function create(result) {
+  /** Light or dark, from the first opaque page background (X sets it on body). */
+  function theme() {
+    for (const el of [document.body, document.documentElement]) {
+      const [r, g, b, a = 1] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+      if (r === undefined || a === 0) continue;
+      return r * 0.299 + g * 0.587 + b * 0.114 < 128 ? 'dark' : 'light';
+    }
+    return 'light';
+  }
+
+  /** A host element with a closed shadow root: a badge that expands into the full card. */
+  function create(result, onDismiss) {
     const host = document.createElement('div');
     host.dataset.leaklens = 'card';
     host.dataset.systems = result.systems.join(' ');
-    host.dataset.status = 'unverified';
+    host.dataset.status = result.card?.status?.id ?? 'unverified';
+    host.dataset.theme = theme();
     const root = host.attachShadow({ mode: 'closed' });
-    const style = el('style');
+    const style = document.createElement('style');
     style.textContent = STYLE;
-    const systems = result.systems.length ? result.systems.join(', ') : 'personal data';
-    const badge = el('div', 'badge', `LeakLens: leak claim about ${systems}`);
-    badge.setAttribute('role', 'note');
-    root.append(style, badge);
+    const badge = document.createElement('button');
+    badge.className = 'badge';
+    badge.type = 'button';
+    badge.setAttribute('aria-expanded', 'false');
+    const names = result.card?.systems?.map((s) => s.name) ?? [];
+    badge.textContent = `LeakLens · ${result.card?.status?.label ?? 'Unverified'}` +
+      (names.length ? ` · ${names.join(', ')}` : '');
+    const card = result.view ? render(result.view) : document.createElement('section');
+    card.hidden = true;
+    card.tabIndex = -1;
+    const toggle = (open) => {
+      card.hidden = !open;
+      badge.setAttribute('aria-expanded', String(open));
+      if (open) card.focus();
+    };
+    badge.addEventListener('click', () => toggle(card.hidden));
+    root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        if (!card.hidden) { toggle(false); badge.focus(); } else if (onDismiss) onDismiss(host);
+      }
+    });
+    root.append(style, badge, card);
     return host;
   }
 
-  return Object.freeze({ create });
+  return Object.freeze({ create, render });
 })();

@@ -1,5 +1,5 @@
 // LeakLens content script: finds post texts, asks the background core about them in batches,
-// and marks each post. It only queues work in the MutationObserver and does it later.
+// and marks each post. The MutationObserver only queues; the work happens later in slices.
 (() => {
   const S = globalThis.LeakLensSelectors;
   const Card = globalThis.LeakLensCard;
@@ -19,14 +19,18 @@
     setTimeout(flush, 0);
   }
 
+  function postDate(textEl) {
+    return textEl.closest(S.post)?.querySelector(S.time)?.getAttribute('datetime') ?? undefined;
+  }
+
   async function flush() {
     scheduled = false;
     const batch = [...pending].slice(0, BATCH);
     for (const t of batch) pending.delete(t);
     const live = batch.filter((t) => t.isConnected && !t.dataset.leaklens);
     if (live.length) {
-      const texts = live.map((t) => t.textContent);
-      const reply = await chrome.runtime.sendMessage({ type: 'leaklens:check', texts });
+      const posts = live.map((t) => ({ text: t.textContent, date: postDate(t) }));
+      const reply = await chrome.runtime.sendMessage({ type: 'leaklens:check', posts });
       if (reply?.results) live.forEach((t, i) => mark(t, reply.results[i]));
       else console.warn('LeakLens: the core did not answer', reply?.error);
     }
@@ -39,7 +43,7 @@
       return;
     }
     textEl.dataset.leaklens = 'claim';
-    textEl.after(Card.create(result));
+    textEl.after(Card.create(result, (host) => host.remove()));
   }
 
   new MutationObserver((records) => {

@@ -2,4 +2,5 @@
 globalThis.LeakLensSelectors = Object.freeze({
   postText: '[data-testid="tweetText"]',
   post: 'article[data-testid="tweet"], article',
+  time: 'time[datetime]',
 });

@@ -2,6 +2,7 @@
 // page forbids inline scripts and WebAssembly with a strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { launchWithExtension, serveFixture, STRICT_CSP } from './browser.mjs';
 
 let browser;
@@ -29,10 +30,32 @@ for (const [name, url, csp] of [
     const card = page.locator('#post-leak-en [data-leaklens="card"]');
     await card.waitFor({ timeout: 10_000 });
     assert.equal(await card.getAttribute('data-systems'), 'cowin');
+    // the post's date (June 2023) matched the Telegram-bot incident in the background core
+    assert.equal(await card.getAttribute('data-status'), 'disputed');
     assert.ok((await card.boundingBox()).height > 0, 'the card renders content');
+    const hiCard = page.locator('#post-leak-hi [data-leaklens="card"]');
+    await hiCard.waitFor({ timeout: 10_000 });
+    assert.equal(await hiCard.getAttribute('data-systems'), 'cowin');
     await page.locator('#post-harmless [data-leaklens="clean"]').waitFor({ timeout: 10_000 });
     assert.equal(await page.locator('#post-harmless [data-leaklens="card"]').count(), 0);
     assert.deepEqual(wasmErrors, []);
     await page.close();
   });
 }
+
+test('the card expands from its badge and shows the fields table', async () => {
+  await serveFixture(browser.context, 'https://x.com/explore', 'x-feed.html', { csp: STRICT_CSP });
+  const page = await browser.context.newPage();
+  await page.goto('https://x.com/explore');
+  const card = page.locator('#post-leak-en [data-leaklens="card"]');
+  await card.waitFor({ timeout: 10_000 });
+  const collapsed = (await card.boundingBox()).height;
+  await card.click({ position: { x: 20, y: 10 } });
+  await page.waitForFunction(
+    (h) => document.querySelector('#post-leak-en [data-leaklens="card"]').getBoundingClientRect().height > h + 100,
+    collapsed,
+  );
+  mkdirSync('tests/artifacts', { recursive: true });
+  await page.locator('#post-leak-en').screenshot({ path: 'tests/artifacts/card-light.png' });
+  await page.close();
+});

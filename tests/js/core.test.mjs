@@ -9,7 +9,7 @@ initSync({ module: readFileSync(new URL('../../build/core/leaklens_bg.wasm', imp
 
 test('evidence offsets slice the JS string to the matched phrase', () => {
   const text = '🚨🚨 BIG: Co\u200BWIN data leak — names & phone numbers of crores exposed 🔥';
-  const r = check(text);
+  const r = check(text, undefined);
   assert.equal(r.is_claim, true);
   assert.ok(r.evidence.length >= 3);
   for (const e of r.evidence) {
@@ -19,7 +19,7 @@ test('evidence offsets slice the JS string to the matched phrase', () => {
 
 test('lone surrogates neither throw nor shift offsets', () => {
   const text = '\uD800 CoWIN data leaked \uDC00 names exposed \uD83D';
-  const r = check(text);
+  const r = check(text, undefined);
   assert.equal(r.is_claim, true);
   for (const e of r.evidence) {
     // a lone surrogate reaches Rust as U+FFFD, one UTF-16 unit, so positions still line up
@@ -28,6 +28,6 @@ test('lone surrogates neither throw nor shift offsets', () => {
 });
 
 test('batch answers one result per text, in order', () => {
-  const r = checkBatch(['nothing to see here', 'CoWIN data leaked on Telegram', '']);
+  const r = checkBatch(['nothing to see here', 'CoWIN data leaked on Telegram', ''], undefined);
   assert.deepEqual(r.map((x) => x.is_claim), [false, true, false]);
 });

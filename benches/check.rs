@@ -1,0 +1,46 @@
+//! `cargo bench --bench check`: the detector on the mixed-language development corpus
+//! (13 languages, claims and hard negatives): time per post and throughput in bytes.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+
+fn corpus_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
+        .expect("run from the crate root")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for item in leaklens::eval::parse_corpus(&path.display().to_string(), &text).unwrap() {
+            texts.push(item.text);
+        }
+    }
+    texts
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = corpus_texts();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let detector = leaklens::detector();
+    let mut group = c.benchmark_group("check");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(format!("mixed corpus ({} posts)", texts.len()), |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(detector.check(black_box(t)));
+            }
+        })
+    });
+    group.finish();
+    c.bench_function("build matcher from embedded lexicons", |b| {
+        b.iter(|| {
+            let lexicons = leaklens::lexicon::embedded().unwrap();
+            black_box(leaklens::Detector::new(&lexicons))
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

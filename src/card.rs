@@ -1,0 +1,345 @@
+//! The context card: a detection joined with the knowledge base. Per claimed field, whether the
+//! system collects it (with its source); the incident the post most likely refers to, its status
+//! and dated timeline; and the caveat that "not collected" does not make a claim false.
+
+use crate::detect::Detection;
+use crate::kb::{text_in, Collected, Incident, Knowledge, Source, Text};
+use crate::normalize::normalize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What the reader or the page knows besides the text.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct CardOptions {
+    /// When the post was published (`YYYY-MM-DD`, or an ISO timestamp).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where the post was published.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Card language chosen by the reader (`en` or `hi`); otherwise from the post.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceRef {
+    pub url: String,
+    pub publisher: String,
+    pub date: String,
+}
+
+impl From<&Source> for SourceRef {
+    fn from(s: &Source) -> Self {
+        SourceRef {
+            url: s.url.clone(),
+            publisher: s.publisher.clone(),
+            date: s.date.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CardSystem {
+    pub id: String,
+    /// The system's name in the post's script when known, else in the card language.
+    pub name: String,
+    pub operator: String,
+    pub about: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CardField {
+    pub field: String,
+    pub label: String,
+    pub claimed: bool,
+    pub collected: Collected,
+    pub collected_label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusRef {
+    pub id: String,
+    pub label: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct IncidentRef {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub first_reported: String,
+    pub last_update: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineEntry {
+    pub date: String,
+    pub actor: String,
+    pub what: String,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Card {
+    pub language: String,
+    pub systems: Vec<CardSystem>,
+    /// One line per claimed field, judged against the first system the post names.
+    pub fields: Vec<CardField>,
+    /// Fields the system does collect that the post did not mention.
+    pub other_fields: Vec<CardField>,
+    pub status: StatusRef,
+    pub incident: Option<IncidentRef>,
+    pub timeline: Vec<TimelineEntry>,
+    /// Every source cited on the card, once each.
+    pub sources: Vec<SourceRef>,
+    pub caveat: String,
+}
+
+/// Card strings (data/card-text.json): UI words per language and field labels.
+#[derive(Debug, Deserialize)]
+pub struct CardText {
+    pub en: BTreeMap<String, String>,
+    pub hi: BTreeMap<String, String>,
+    pub fields: BTreeMap<String, Text>,
+}
+
+pub fn card_text() -> &'static CardText {
+    static TEXT: OnceLock<CardText> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        serde_json::from_str(include_str!("../data/card-text.json"))
+            .expect("data/card-text.json is checked by tests")
+    })
+}
+
+impl CardText {
+    pub fn word(&self, lang: &str, key: &str) -> String {
+        let table = if lang == "hi" { &self.hi } else { &self.en };
+        table
+            .get(key)
+            .or_else(|| self.en.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+    pub fn field(&self, lang: &str, field: &str) -> String {
+        self.fields
+            .get(field)
+            .map_or_else(|| field.to_string(), |t| text_in(t, lang).to_string())
+    }
+}
+
+/// Card languages: Hindi for Hindi posts (Devanagari or romanized), English otherwise,
+/// unless the reader chose.
+pub fn card_language(detection: &Detection, options: &CardOptions) -> String {
+    match options.lang.as_deref() {
+        Some(l @ ("en" | "hi")) => l.to_string(),
+        _ if detection.language == "hi" || detection.language == "hi-Latn" => "hi".to_string(),
+        _ => "en".to_string(),
+    }
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD`, `YYYY-MM` or ISO timestamp.
+pub fn day_number(date: &str) -> Option<i64> {
+    let d = date.get(..10).unwrap_or(date);
+    let mut parts = d.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next().map_or(Some(1), |s| s.parse().ok())?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // days from civil (Howard Hinnant)
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146097 + doe - 719468)
+}
+
+/// How far before its first report and after its last update a post can still be about an
+/// incident.
+const DAYS_BEFORE: i64 = 14;
+const DAYS_AFTER: i64 = 365;
+
+/// The incident a post most likely refers to: among the incidents of its system, one whose
+/// dates fit the post's date, whose cue words the post uses, or whose year the post names;
+/// claimed fields in common break ties. Without any of these signals, none.
+pub fn match_incident<'k>(
+    kb: &'k Knowledge,
+    system: &str,
+    fields: &[String],
+    text: &str,
+    date: Option<&str>,
+) -> Option<&'k Incident> {
+    let norm = normalize(text).text;
+    let post_day = date.and_then(day_number);
+    let mut best: Option<(i32, &Incident)> = None;
+    for incident in kb
+        .incidents
+        .iter()
+        .filter(|i| i.systems.iter().any(|s| s == system))
+    {
+        let mut signal = 0;
+        if let (Some(day), Some(first), Some(last)) = (
+            post_day,
+            day_number(&incident.first_reported),
+            day_number(&incident.last_update),
+        ) {
+            if day >= first - DAYS_BEFORE && day <= last + DAYS_AFTER {
+                signal += 4;
+            } else {
+                signal -= 6;
+            }
+        }
+        let cues = incident
+            .cues
+            .iter()
+            .filter(|c| norm.contains(&normalize(c).text))
+            .count() as i32;
+        signal += 3 * cues.min(2);
+        let year = &incident.first_reported[..4];
+        if norm.split(|c: char| !c.is_ascii_digit()).any(|w| w == year) {
+            signal += 2;
+        }
+        if signal <= 0 {
+            continue;
+        }
+        let shared = fields
+            .iter()
+            .filter(|f| incident.claimed_fields.contains(f))
+            .count() as i32;
+        let score = signal * 10 + shared;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, incident));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Build the card for a claim.
+pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOptions) -> Card {
+    let lang = card_language(detection, options);
+    let words = card_text();
+    let mut cited: Vec<SourceRef> = Vec::new();
+    let mut cite = |s: &Source| {
+        let r = SourceRef::from(s);
+        if !cited.contains(&r) {
+            cited.push(r.clone());
+        }
+        r
+    };
+
+    let systems: Vec<CardSystem> = detection
+        .systems
+        .iter()
+        .filter_map(|id| kb.system(id))
+        .map(|s| CardSystem {
+            id: s.id.clone(),
+            name: s
+                .names
+                .get(&detection.language)
+                .cloned()
+                .unwrap_or_else(|| text_in(&s.names, &lang).to_string()),
+            operator: text_in(&s.operator, &lang).to_string(),
+            about: text_in(&s.about, &lang).to_string(),
+        })
+        .collect();
+    let primary = systems.first().and_then(|s| kb.system(&s.id));
+
+    let mut line = |field: &str, claimed: bool| {
+        let fact = primary.and_then(|s| s.fields.get(field));
+        let collected = fact.map_or(Collected::Unknown, |f| f.collected);
+        let sources: Vec<SourceRef> = fact
+            .and_then(|f| f.source.as_deref())
+            .and_then(|id| kb.source(id))
+            .map(&mut cite)
+            .into_iter()
+            .collect();
+        CardField {
+            field: field.to_string(),
+            label: words.field(&lang, field),
+            claimed,
+            collected,
+            collected_label: words.word(&lang, collected_key(collected)),
+            note: fact
+                .and_then(|f| f.note.as_ref())
+                .map(|n| text_in(n, &lang).to_string()),
+            sources,
+        }
+    };
+    let fields: Vec<CardField> = detection.fields.iter().map(|f| line(f, true)).collect();
+    let other_fields: Vec<CardField> = primary
+        .map(|s| {
+            crate::ids::FIELDS
+                .iter()
+                .filter(|f| !detection.fields.iter().any(|d| d == *f))
+                .filter(|f| {
+                    s.fields.get(**f).is_some_and(|x| {
+                        matches!(x.collected, Collected::Yes | Collected::Optional)
+                    })
+                })
+                .map(|f| line(f, false))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let incident = primary
+        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    let status_id = incident.map_or("unverified", |i| i.status.as_str());
+    let status = kb
+        .status(status_id)
+        .map(|s| StatusRef {
+            id: s.id.clone(),
+            label: text_in(&s.label, &lang).to_string(),
+            explanation: text_in(&s.explanation, &lang).to_string(),
+        })
+        .expect("statuses are validated");
+    let timeline: Vec<TimelineEntry> = incident
+        .map(|i| {
+            i.timeline
+                .iter()
+                .filter_map(|e| {
+                    kb.source(&e.source).map(|s| TimelineEntry {
+                        date: e.date.clone(),
+                        actor: text_in(&e.actor, &lang).to_string(),
+                        what: text_in(&e.what, &lang).to_string(),
+                        source: cite(s),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Card {
+        language: lang.clone(),
+        systems,
+        fields,
+        other_fields,
+        status,
+        incident: incident.map(|i| IncidentRef {
+            id: i.id.clone(),
+            title: text_in(&i.title, &lang).to_string(),
+            summary: text_in(&i.summary, &lang).to_string(),
+            first_reported: i.first_reported.clone(),
+            last_update: i.last_update.clone(),
+        }),
+        timeline,
+        sources: cited,
+        caveat: words.word(&lang, "caveat"),
+    }
+}
+
+pub fn collected_key(c: Collected) -> &'static str {
+    match c {
+        Collected::Yes => "collected_yes",
+        Collected::Optional => "collected_optional",
+        Collected::No => "collected_no",
+        Collected::Unknown => "collected_unknown",
+    }
+}

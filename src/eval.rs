@@ -1,0 +1,165 @@
+//! Scoring the detector on a labelled corpus (`leaklens eval FILE.jsonl ...`).
+
+use crate::Detector;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub lang: String,
+    #[serde(default)]
+    pub kind: String,
+    pub text: String,
+    pub is_claim: bool,
+    #[serde(default)]
+    pub systems: Vec<String>,
+    #[serde(default)]
+    pub fields: Vec<String>,
+}
+
+/// True/false positives and false negatives.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add_sets(&mut self, predicted: &BTreeSet<&str>, gold: &BTreeSet<&str>) {
+        self.tp += predicted.intersection(gold).count();
+        self.fp += predicted.difference(gold).count();
+        self.fn_ += gold.difference(predicted).count();
+    }
+    fn add_claim(&mut self, predicted: bool, gold: bool) {
+        match (predicted, gold) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+}
+
+fn set(v: &[String]) -> BTreeSet<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// A wrong answer, for reading the errors.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub id: String,
+    pub what: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Report {
+    pub items: usize,
+    pub claims: Counts,
+    pub systems: Counts,
+    pub fields: Counts,
+    pub per_language: BTreeMap<String, (usize, Counts)>,
+    pub per_kind: BTreeMap<String, (usize, usize)>,
+    pub misses: Vec<Miss>,
+}
+
+/// Parse a labelled JSON Lines corpus; errors name the file and line.
+pub fn parse_corpus(file: &str, text: &str) -> Result<Vec<Item>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{file}:{}: {e}", n + 1)))
+        .collect()
+}
+
+pub fn evaluate(detector: &Detector, items: &[Item]) -> Report {
+    let mut r = Report {
+        items: items.len(),
+        ..Report::default()
+    };
+    for item in items {
+        let d = detector.check(&item.text);
+        r.claims.add_claim(d.is_claim, item.is_claim);
+        let lang = r.per_language.entry(item.lang.clone()).or_default();
+        lang.0 += 1;
+        lang.1.add_claim(d.is_claim, item.is_claim);
+        let kind = r.per_kind.entry(item.kind.clone()).or_default();
+        kind.0 += 1;
+        kind.1 += (d.is_claim == item.is_claim) as usize;
+        let (ps, gs) = (set(&d.systems), set(&item.systems));
+        let (pf, gf) = (set(&d.fields), set(&item.fields));
+        r.systems.add_sets(&ps, &gs);
+        r.fields.add_sets(&pf, &gf);
+        if d.is_claim != item.is_claim {
+            r.misses.push(Miss {
+                id: item.id.clone(),
+                what: format!("claim: got {} want {}", d.is_claim, item.is_claim),
+            });
+        } else if ps != gs || pf != gf {
+            r.misses.push(Miss {
+                id: item.id.clone(),
+                what: format!("systems {ps:?} want {gs:?}; fields {pf:?} want {gf:?}"),
+            });
+        }
+    }
+    r
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.claims;
+        writeln!(f, "items: {}", self.items)?;
+        writeln!(
+            f,
+            "claims: precision {:.3}  recall {:.3}  F1 {:.3}  (tp {} fp {} fn {})",
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        )?;
+        for (name, s) in [("systems", &self.systems), ("fields", &self.fields)] {
+            writeln!(
+                f,
+                "{name}: precision {:.3}  recall {:.3}  F1 {:.3}",
+                s.precision(),
+                s.recall(),
+                s.f1()
+            )?;
+        }
+        writeln!(f, "claim F1 by language:")?;
+        for (lang, (n, c)) in &self.per_language {
+            writeln!(f, "  {lang:8} {:.3}  ({n} items)", c.f1())?;
+        }
+        writeln!(f, "accuracy by kind:")?;
+        for (kind, (n, ok)) in &self.per_kind {
+            writeln!(f, "  {kind:18} {ok}/{n}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,562 @@
+//! The knowledge base (`data/kb/`): what each system collects, known incidents and their
+//! dated timelines, status labels and sources. Loaded and validated once; the embedded copy is
+//! the default and a broken override never replaces it.
+
+use crate::ids;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+/// Text in several languages; `en` is always present.
+pub type Text = BTreeMap<String, String>;
+
+/// Pick the text in `lang`, falling back to English.
+pub fn text_in<'a>(text: &'a Text, lang: &str) -> &'a str {
+    text.get(lang)
+        .or_else(|| text.get("en"))
+        .map_or("", String::as_str)
+}
+
+/// Largest knowledge file accepted from an override folder.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+pub const STATUSES: &[&str] = &[
+    "unverified",
+    "officially_denied",
+    "disputed",
+    "under_investigation",
+    "confirmed",
+    "data_from_elsewhere",
+];
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub url: String,
+    pub publisher: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Collected {
+    Yes,
+    Optional,
+    No,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldFact {
+    pub collected: Collected,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    pub id: String,
+    pub names: Text,
+    pub operator: Text,
+    pub about: Text,
+    pub fields: BTreeMap<String, FieldFact>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub date: String,
+    pub actor: Text,
+    pub what: Text,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Incident {
+    pub id: String,
+    pub systems: Vec<String>,
+    pub title: Text,
+    pub first_reported: String,
+    pub last_update: String,
+    pub claimed_fields: Vec<String>,
+    pub status: String,
+    pub summary: Text,
+    /// Words that single this incident out in a post ("Telegram", "dark web"), any language.
+    #[serde(default)]
+    pub cues: Vec<String>,
+    pub timeline: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub id: String,
+    pub label: Text,
+    pub explanation: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    pub sources: Vec<Source>,
+    pub systems: Vec<System>,
+    pub incidents: Vec<Incident>,
+    pub statuses: Vec<Status>,
+}
+
+/// What is wrong with a knowledge file, precisely: file, entry, key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbError {
+    pub file: String,
+    pub entry: String,
+    pub key: String,
+    pub message: String,
+}
+
+impl fmt::Display for KbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if !self.entry.is_empty() {
+            write!(f, ": entry {:?}", self.entry)?;
+        }
+        if !self.key.is_empty() {
+            write!(f, ", key {:?}", self.key)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for KbError {}
+
+fn err(file: &str, entry: &str, key: &str, message: impl Into<String>) -> KbError {
+    KbError {
+        file: file.into(),
+        entry: entry.into(),
+        key: key.into(),
+        message: message.into(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    sources: Vec<Source>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SystemsFile {
+    systems: Vec<System>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IncidentsFile {
+    incidents: Vec<Incident>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusesFile {
+    statuses: Vec<Status>,
+}
+
+const FILES: [&str; 4] = [
+    "sources.json",
+    "systems.json",
+    "incidents.json",
+    "statuses.json",
+];
+
+fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, KbError> {
+    serde_json::from_str(json).map_err(|e| err(file, "", "", e.to_string()))
+}
+
+/// A date `YYYY-MM-DD` or `YYYY-MM` that exists on the calendar.
+pub fn valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())
+    };
+    let (Some(Some(y)), Some(Some(m))) = (
+        parts.first().and_then(|s| num(s, 4)),
+        parts.get(1).and_then(|s| num(s, 2)),
+    ) else {
+        return false;
+    };
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) {
+        return false;
+    }
+    match parts.len() {
+        2 => true,
+        3 => {
+            let Some(Some(d)) = num(parts[2], 2) else {
+                return false;
+            };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, 28 + leap as u32, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            (1..=days[m as usize - 1]).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+impl Knowledge {
+    /// Parse and validate the four knowledge files, given as (file name, JSON) pairs.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
+        let get = |name: &str| {
+            files
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, j)| *j)
+                .ok_or_else(|| err(name, "", "", "file missing"))
+        };
+        let kb = Knowledge {
+            sources: parse::<SourcesFile>(FILES[0], get(FILES[0])?)?.sources,
+            systems: parse::<SystemsFile>(FILES[1], get(FILES[1])?)?.systems,
+            incidents: parse::<IncidentsFile>(FILES[2], get(FILES[2])?)?.incidents,
+            statuses: parse::<StatusesFile>(FILES[3], get(FILES[3])?)?.statuses,
+        };
+        kb.validate()?;
+        Ok(kb)
+    }
+
+    /// Load an override folder (the four files); refuses files over [`MAX_FILE_BYTES`].
+    pub fn load_dir(dir: &Path) -> Result<Knowledge, KbError> {
+        let mut texts = Vec::new();
+        for name in FILES {
+            let path = dir.join(name);
+            let meta = std::fs::metadata(&path).map_err(|e| err(name, "", "", e.to_string()))?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(err(
+                    name,
+                    "",
+                    "",
+                    format!(
+                        "file is {} bytes, over the {} byte limit for knowledge files",
+                        meta.len(),
+                        MAX_FILE_BYTES
+                    ),
+                ));
+            }
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| err(name, "", "", e.to_string()))?;
+            texts.push((name, text));
+        }
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        Knowledge::from_files(&refs)
+    }
+
+    /// The knowledge embedded at build time.
+    pub fn embedded() -> Result<Knowledge, KbError> {
+        Knowledge::from_files(crate::embedded::KB_FILES)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn system(&self, id: &str) -> Option<&System> {
+        self.systems.iter().find(|s| s.id == id)
+    }
+    pub fn status(&self, id: &str) -> Option<&Status> {
+        self.statuses.iter().find(|s| s.id == id)
+    }
+
+    fn validate(&self) -> Result<(), KbError> {
+        let (sf, yf, inf, stf) = (FILES[0], FILES[1], FILES[2], FILES[3]);
+        let mut seen = HashSet::new();
+        for s in &self.sources {
+            if !seen.insert(s.id.as_str()) {
+                return Err(err(sf, &s.id, "id", "duplicate source id"));
+            }
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+                return Err(err(sf, &s.id, "url", "must be an http(s) URL"));
+            }
+            if s.publisher.trim().is_empty() {
+                return Err(err(sf, &s.id, "publisher", "missing publisher"));
+            }
+            if !valid_date(&s.date) {
+                return Err(err(sf, &s.id, "date", format!("bad date {:?}", s.date)));
+            }
+        }
+        let source_ok = |file: &str, entry: &str, key: &str, id: &Option<String>| match id {
+            None => Err(err(file, entry, key, "missing source")),
+            Some(id) if self.source(id).is_none() => {
+                Err(err(file, entry, key, format!("unknown source {id:?}")))
+            }
+            Some(_) => Ok(()),
+        };
+        let english = |file: &str, entry: &str, key: &str, t: &Text| {
+            if t.get("en").is_none_or(|s| s.trim().is_empty()) {
+                Err(err(file, entry, key, "missing English text"))
+            } else {
+                Ok(())
+            }
+        };
+
+        let mut seen = HashSet::new();
+        for s in &self.systems {
+            if ids::system_index(&s.id).is_none() || s.id == "other" {
+                return Err(err(yf, &s.id, "id", "unknown system id"));
+            }
+            if !seen.insert(s.id.as_str()) {
+                return Err(err(yf, &s.id, "id", "duplicate system"));
+            }
+            english(yf, &s.id, "names", &s.names)?;
+            english(yf, &s.id, "operator", &s.operator)?;
+            english(yf, &s.id, "about", &s.about)?;
+            for f in s.fields.keys() {
+                if ids::field_index(f).is_none() {
+                    return Err(err(yf, &s.id, &format!("fields.{f}"), "unknown field id"));
+                }
+            }
+            for f in ids::FIELDS {
+                let key = format!("fields.{f}");
+                let Some(fact) = s.fields.get(*f) else {
+                    return Err(err(yf, &s.id, &key, "field not listed"));
+                };
+                if fact.collected != Collected::Unknown {
+                    source_ok(yf, &s.id, &key, &fact.source)?;
+                }
+                if let Some(note) = &fact.note {
+                    english(yf, &s.id, &format!("{key}.note"), note)?;
+                }
+            }
+        }
+
+        let mut seen = HashSet::new();
+        for i in &self.incidents {
+            if !seen.insert(i.id.as_str()) {
+                return Err(err(inf, &i.id, "id", "duplicate incident"));
+            }
+            for s in &i.systems {
+                if ids::system_index(s).is_none() {
+                    return Err(err(inf, &i.id, "systems", format!("unknown system {s:?}")));
+                }
+            }
+            for f in &i.claimed_fields {
+                if ids::field_index(f).is_none() {
+                    return Err(err(
+                        inf,
+                        &i.id,
+                        "claimed_fields",
+                        format!("unknown field {f:?}"),
+                    ));
+                }
+            }
+            if !STATUSES.contains(&i.status.as_str()) {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    "status",
+                    format!("unknown status {:?}", i.status),
+                ));
+            }
+            for (key, d) in [
+                ("first_reported", &i.first_reported),
+                ("last_update", &i.last_update),
+            ] {
+                if !valid_date(d) {
+                    return Err(err(inf, &i.id, key, format!("bad date {d:?}")));
+                }
+            }
+            english(inf, &i.id, "title", &i.title)?;
+            english(inf, &i.id, "summary", &i.summary)?;
+            if i.timeline.is_empty() {
+                return Err(err(inf, &i.id, "timeline", "empty timeline"));
+            }
+            for (n, e) in i.timeline.iter().enumerate() {
+                let key = format!("timeline[{n}]");
+                if !valid_date(&e.date) {
+                    return Err(err(
+                        inf,
+                        &i.id,
+                        &format!("{key}.date"),
+                        format!("bad date {:?}", e.date),
+                    ));
+                }
+                source_ok(
+                    inf,
+                    &i.id,
+                    &format!("{key}.source"),
+                    &Some(e.source.clone()),
+                )?;
+                english(inf, &i.id, &format!("{key}.actor"), &e.actor)?;
+                english(inf, &i.id, &format!("{key}.what"), &e.what)?;
+            }
+        }
+
+        for id in STATUSES {
+            let Some(s) = self.status(id) else {
+                return Err(err(stf, id, "id", "status missing"));
+            };
+            english(stf, id, "label", &s.label)?;
+            english(stf, id, "explanation", &s.explanation)?;
+        }
+        if let Some(s) = self
+            .statuses
+            .iter()
+            .find(|s| !STATUSES.contains(&s.id.as_str()))
+        {
+            return Err(err(stf, &s.id, "id", "unknown status id"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<(&'static str, String)> {
+        crate::embedded::KB_FILES
+            .iter()
+            .map(|(n, j)| (*n, j.to_string()))
+            .collect()
+    }
+
+    fn load(files: &[(&'static str, String)]) -> Result<Knowledge, KbError> {
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        Knowledge::from_files(&refs)
+    }
+
+    fn edit(file: &str, f: impl Fn(&mut serde_json::Value)) -> Result<Knowledge, KbError> {
+        let mut all = files();
+        for (name, text) in all.iter_mut() {
+            if *name == file {
+                let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+                f(&mut v);
+                *text = v.to_string();
+            }
+        }
+        load(&all)
+    }
+
+    #[test]
+    fn embedded_knowledge_is_valid() {
+        let kb = Knowledge::embedded().unwrap();
+        assert!(kb.systems.len() >= 8);
+        assert!(kb.incidents.len() >= 6);
+    }
+
+    #[test]
+    fn every_fact_and_timeline_entry_has_a_dated_url_source() {
+        let kb = Knowledge::embedded().unwrap();
+        let dated_url = |id: &str| {
+            let s = kb.source(id).unwrap_or_else(|| panic!("source {id}"));
+            assert!(s.url.starts_with("http"), "{id}");
+            assert!(valid_date(&s.date), "{id}");
+            assert!(!s.publisher.is_empty(), "{id}");
+        };
+        for s in &kb.systems {
+            for (f, fact) in &s.fields {
+                if matches!(fact.collected, Collected::Yes | Collected::No) {
+                    dated_url(
+                        fact.source
+                            .as_deref()
+                            .unwrap_or_else(|| panic!("{}.{f}", s.id)),
+                    );
+                }
+            }
+        }
+        for i in &kb.incidents {
+            for e in &i.timeline {
+                assert!(valid_date(&e.date), "{}", i.id);
+                dated_url(&e.source);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_checked_on_the_calendar() {
+        assert!(valid_date("2023-06-12"));
+        assert!(valid_date("2020-06"));
+        assert!(valid_date("2024-02-29"));
+        assert!(!valid_date("2023-02-29"));
+        assert!(!valid_date("2023-13-01"));
+        assert!(!valid_date("12-06-2023"));
+        assert!(!valid_date("n.d."));
+    }
+
+    #[test]
+    fn errors_name_file_entry_and_key() {
+        let e = edit("systems.json", |v| {
+            v["systems"][0]["fields"]["address"]["source"] = "nowhere".into()
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.file.as_str(), e.entry.as_str()),
+            ("systems.json", "cowin")
+        );
+        assert_eq!(e.key, "fields.address");
+        assert!(e.message.contains("unknown source"), "{e}");
+
+        let e = edit("systems.json", |v| {
+            v["systems"][0]["fields"]["name"]
+                .as_object_mut()
+                .unwrap()
+                .remove("source");
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.message.as_str()),
+            ("fields.name", "missing source")
+        );
+
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["timeline"][0]["date"] = "2023-06-31".into()
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "timeline[0].date");
+
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status"] = "fake".into()
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status");
+
+        let e = edit("sources.json", |v| {
+            let first = v["sources"][0].clone();
+            v["sources"].as_array_mut().unwrap().push(first);
+        })
+        .unwrap_err();
+        assert!(e.message.contains("duplicate"), "{e}");
+
+        let e = edit("systems.json", |v| v["systems"][1]["id"] = "cowin".into()).unwrap_err();
+        assert!(e.message.contains("duplicate"), "{e}");
+
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["claimed_fields"][0] = "shoe_size".into()
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "claimed_fields");
+    }
+
+    #[test]
+    fn broken_json_is_reported_with_its_file() {
+        let mut all = files();
+        all[0].1.truncate(20);
+        let e = load(&all).unwrap_err();
+        assert_eq!(e.file, all[0].0);
+    }
+
+    #[test]
+    fn an_override_folder_over_the_cap_is_refused() {
+        let dir = std::env::temp_dir().join(format!("leaklens-kb-cap-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files() {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        assert!(Knowledge::load_dir(&dir).is_ok());
+        let big = " ".repeat(MAX_FILE_BYTES as usize + 1);
+        std::fs::write(dir.join("sources.json"), big).unwrap();
+        let e = Knowledge::load_dir(&dir).unwrap_err();
+        assert!(e.message.contains("over the"), "{e}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,294 @@
+//! The card as a view tree: plain elements and text nodes that the extension and the checker
+//! page render with `createElement` and `textContent` only (no HTML strings anywhere).
+
+use crate::card::{card_text, Card, SourceRef};
+use crate::detect::Detection;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A node of the view tree: an element with attributes and children, or a text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Node {
+    Element {
+        tag: &'static str,
+        attrs: BTreeMap<&'static str, String>,
+        children: Vec<Node>,
+    },
+    Text {
+        text: String,
+    },
+}
+
+/// The tags a view may use; renderers refuse anything else.
+pub const TAGS: &[&str] = &[
+    "section", "header", "footer", "div", "h2", "h3", "p", "span", "strong", "time", "a", "ul",
+    "ol", "li", "table", "caption", "tbody", "tr", "th", "td", "details", "summary",
+];
+
+fn el(tag: &'static str, class: &str, children: Vec<Node>) -> Node {
+    let mut attrs = BTreeMap::new();
+    if !class.is_empty() {
+        attrs.insert("class", class.to_string());
+    }
+    Node::Element {
+        tag,
+        attrs,
+        children,
+    }
+}
+
+fn text(s: impl Into<String>) -> Node {
+    Node::Text { text: s.into() }
+}
+
+fn with(mut node: Node, key: &'static str, value: impl Into<String>) -> Node {
+    if let Node::Element { attrs, .. } = &mut node {
+        attrs.insert(key, value.into());
+    }
+    node
+}
+
+fn link(s: &SourceRef) -> Node {
+    let a = el(
+        "a",
+        "ll-source",
+        vec![text(format!("{}, {}", s.publisher, s.date))],
+    );
+    let a = with(a, "href", s.url.clone());
+    let a = with(a, "target", "_blank");
+    with(a, "rel", "noopener noreferrer")
+}
+
+/// The full card view for a detection and its card.
+pub fn card_view(card: &Card, detection: &Detection) -> Node {
+    let w = |key: &str| card_text().word(&card.language, key);
+    let mut body = Vec::new();
+
+    let status = with(
+        el("span", "ll-status", vec![text(card.status.label.clone())]),
+        "data-status",
+        card.status.id.clone(),
+    );
+    body.push(el(
+        "header",
+        "ll-header",
+        vec![el("h2", "ll-title", vec![text(w("heading"))]), status],
+    ));
+    body.push(el(
+        "p",
+        "ll-status-explanation",
+        vec![text(card.status.explanation.clone())],
+    ));
+
+    if card.systems.is_empty() {
+        body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
+    }
+    for s in &card.systems {
+        body.push(el(
+            "p",
+            "ll-systems",
+            vec![
+                el("strong", "", vec![text(format!("{}: ", w("systems")))]),
+                text(format!("{} — {} {}", s.name, w("operator"), s.operator)),
+            ],
+        ));
+    }
+
+    if !card.fields.is_empty() {
+        let rows = card
+            .fields
+            .iter()
+            .map(|f| {
+                let mut note = vec![];
+                if let Some(n) = &f.note {
+                    note.push(text(format!("{n} ")));
+                }
+                note.extend(f.sources.iter().map(link));
+                el(
+                    "tr",
+                    "",
+                    vec![
+                        with(el("th", "", vec![text(f.label.clone())]), "scope", "row"),
+                        with(
+                            el("td", "ll-collected", vec![text(f.collected_label.clone())]),
+                            "data-collected",
+                            serde_json::to_value(f.collected)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default(),
+                        ),
+                        el("td", "ll-note", note),
+                    ],
+                )
+            })
+            .collect();
+        body.push(el(
+            "table",
+            "ll-fields",
+            vec![
+                el("caption", "", vec![text(w("claimed_fields"))]),
+                el("tbody", "", rows),
+            ],
+        ));
+    }
+    if !card.other_fields.is_empty() {
+        let items = card
+            .other_fields
+            .iter()
+            .map(|f| {
+                el(
+                    "li",
+                    "",
+                    vec![text(format!("{} — {}", f.label, f.collected_label))],
+                )
+            })
+            .collect();
+        body.push(el(
+            "details",
+            "ll-other-fields",
+            vec![
+                el("summary", "", vec![text(w("other_fields"))]),
+                el("ul", "", items),
+            ],
+        ));
+    }
+
+    match &card.incident {
+        Some(i) => {
+            body.push(el(
+                "section",
+                "ll-incident",
+                vec![
+                    el(
+                        "h3",
+                        "",
+                        vec![text(format!("{}: {}", w("incident"), i.title))],
+                    ),
+                    el("p", "", vec![text(i.summary.clone())]),
+                ],
+            ));
+            let entries = card
+                .timeline
+                .iter()
+                .map(|e| {
+                    el(
+                        "li",
+                        "",
+                        vec![
+                            with(
+                                el("time", "", vec![text(e.date.clone())]),
+                                "datetime",
+                                e.date.clone(),
+                            ),
+                            text(" "),
+                            el("strong", "", vec![text(e.actor.clone())]),
+                            text(format!(": {} ", e.what)),
+                            link(&e.source),
+                        ],
+                    )
+                })
+                .collect();
+            body.push(el(
+                "details",
+                "ll-timeline",
+                vec![
+                    el("summary", "", vec![text(w("timeline"))]),
+                    el("ol", "", entries),
+                ],
+            ));
+        }
+        None => {
+            let mut about = vec![text(format!("{} ", w("no_incident")))];
+            about.extend(card.systems.iter().map(|s| text(format!("{} ", s.about))));
+            body.push(el("p", "ll-no-incident", about));
+        }
+    }
+
+    body.push(el("p", "ll-caveat", vec![text(card.caveat.clone())]));
+
+    let why = detection
+        .evidence
+        .iter()
+        .map(|e| {
+            let kind = serde_json::to_value(e.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            with(
+                el(
+                    "li",
+                    "",
+                    vec![text(format!(
+                        "{}: “{}”",
+                        w(&format!("evidence_{kind}")),
+                        e.text
+                    ))],
+                ),
+                "data-kind",
+                kind,
+            )
+        })
+        .collect();
+    body.push(el(
+        "details",
+        "ll-why",
+        vec![el("summary", "", vec![text(w("why"))]), el("ul", "", why)],
+    ));
+
+    if !card.sources.is_empty() {
+        let items = card
+            .sources
+            .iter()
+            .map(|s| el("li", "", vec![link(s)]))
+            .collect();
+        body.push(el(
+            "footer",
+            "ll-sources",
+            vec![el("h3", "", vec![text(w("sources"))]), el("ul", "", items)],
+        ));
+    }
+
+    let root = el("section", "ll-card", body);
+    let root = with(root, "role", "region");
+    let root = with(root, "aria-label", w("heading"));
+    with(root, "lang", card.language.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+        out.push(n);
+        if let Node::Element { children, .. } = n {
+            for c in children {
+                walk(c, out);
+            }
+        }
+    }
+
+    #[test]
+    fn uses_only_allowed_tags_and_safe_links() {
+        let text = "CoWIN data leaked on a Telegram bot in June 2023: names, addresses and Aadhaar numbers";
+        let d = crate::check(text);
+        let kb = crate::knowledge();
+        let card = crate::card::build(kb, &d, text, &Default::default());
+        let view = card_view(&card, &d);
+        let mut nodes = vec![];
+        walk(&view, &mut nodes);
+        let mut links = 0;
+        for n in nodes {
+            if let Node::Element { tag, attrs, .. } = n {
+                assert!(TAGS.contains(tag), "{tag}");
+                if *tag == "a" {
+                    links += 1;
+                    assert!(attrs["href"].starts_with("http"));
+                    assert_eq!(attrs["rel"], "noopener noreferrer");
+                    assert_eq!(attrs["target"], "_blank");
+                }
+            }
+        }
+        assert!(links >= 3, "sources are linked");
+    }
+}

@@ -1,0 +1,138 @@
+//! The `leaklens` binary: readable verdicts, the JSON Lines contract, ClaimReview export,
+//! knowledge validation and broken overrides.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leaklens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("leaklens-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in [
+        "sources.json",
+        "systems.json",
+        "incidents.json",
+        "statuses.json",
+    ] {
+        std::fs::copy(format!("data/kb/{f}"), dir.join(f)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_prints_a_readable_verdict() {
+    let o = run(
+        &["check"],
+        "CoWIN data leaked on Telegram: names and addresses exposed",
+    );
+    let out = stdout(&o);
+    assert!(o.status.success());
+    assert!(out.starts_with("stdin: LEAK CLAIM"), "{out}");
+    assert!(out.contains("Address"), "{out}");
+    assert!(out.contains("not collected"), "{out}");
+    let o = run(&["check"], "lovely weather in Pune today");
+    assert!(stdout(&o).contains("no leak claim"));
+}
+
+#[test]
+fn jsonl_keeps_every_line_in_order_and_flags_bad_ones() {
+    let input = "{\"id\":\"a\",\"text\":\"CoWIN data leaked on Telegram, names exposed\",\"date\":\"2023-06-12\"}\n\
+                 this is not json\n\
+                 {\"id\":\"c\",\"text\":\"nice weather\"}\n";
+    let o = run(&["check", "--jsonl"], input);
+    assert!(o.status.success(), "not strict: exit 0");
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["card"]["incident"]["id"], "cowin-telegram-2023");
+    assert_eq!(lines[0]["card"]["status"]["id"], "disputed");
+    assert!(lines[1]["error"].as_str().unwrap().contains("invalid JSON"));
+    assert_eq!(lines[2]["id"], "c");
+    assert!(lines[2]["card"].is_null());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("1 of 3 lines"));
+    let o = run(&["check", "--jsonl", "--strict"], input);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn claimreview_format_is_json_ld() {
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "claimreview",
+            "--url",
+            "https://x.com/a/status/9",
+            "--date",
+            "2023-06-12",
+        ],
+        "CoWIN data leaked on Telegram: names and passport numbers exposed",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["@type"], "ClaimReview");
+    assert_eq!(
+        v["itemReviewed"]["appearance"][0]["url"],
+        "https://x.com/a/status/9"
+    );
+    assert_eq!(v["reviewRating"]["alternateName"], "Disputed");
+}
+
+#[test]
+fn kb_check_validates_a_folder_precisely() {
+    let dir = temp_dir("ok");
+    let o = run(&["kb", "check", dir.to_str().unwrap()], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("ok ("));
+    let systems = std::fs::read_to_string(dir.join("systems.json")).unwrap();
+    std::fs::write(
+        dir.join("systems.json"),
+        systems.replacen("\"collected\": \"yes\"", "\"collected\": \"maybe\"", 1),
+    )
+    .unwrap();
+    let o = run(&["kb", "check", dir.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("systems.json"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_broken_override_keeps_the_embedded_knowledge_serving() {
+    let dir = temp_dir("broken");
+    std::fs::write(dir.join("incidents.json"), "{\"incidents\": [").unwrap();
+    let o = run(
+        &["check", "--format", "json", "--kb", dir.to_str().unwrap()],
+        "CoWIN data leaked on Telegram: names and addresses exposed",
+    );
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("incidents.json") && stderr.contains("embedded"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["card"]["incident"]["id"], "cowin-telegram-2023");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,218 @@
+//! The detector's behaviour through the public API: languages, hard negatives, systems and
+//! fields, evidence offsets, the seed article, and the development corpus targets.
+
+use leaklens::eval::{evaluate, parse_corpus};
+use leaklens::{check, detector, EvidenceKind};
+
+fn claim(text: &str) -> leaklens::Detection {
+    let d = check(text);
+    assert!(d.is_claim, "expected a claim: {text}\n{d:#?}");
+    d
+}
+
+fn not_claim(text: &str) {
+    let d = check(text);
+    assert!(!d.is_claim, "expected no claim: {text}\n{d:#?}");
+}
+
+/// One leak claim about CoWIN and one harmless mention of CoWIN in each language.
+const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("en",
+     "Breaking: CoWIN data leaked on a Telegram bot, names and mobile numbers of vaccinated people exposed",
+     "Download your CoWIN vaccination certificate using your registered mobile number"),
+    ("hi",
+     "कोविन पोर्टल का डेटा लीक, टेलीग्राम बॉट पर लोगों के नाम और मोबाइल नंबर दिख रहे हैं",
+     "कोविन पोर्टल से अपना वैक्सीन सर्टिफिकेट ऐसे डाउनलोड करें"),
+    ("hi-Latn",
+     "Cowin ka data leak ho gaya hai, sabka naam aur mobile number Telegram pe mil raha hai",
+     "Cowin se vaccine certificate download karna hai to apna mobile number daalo"),
+    ("bn",
+     "কোউইন পোর্টালের তথ্য ফাঁস, টেলিগ্রামে মিলছে নাম ও মোবাইল নম্বর",
+     "কোউইন পোর্টাল থেকে কীভাবে টিকার সার্টিফিকেট ডাউনলোড করবেন"),
+    ("ta",
+     "கோவின் தரவு கசிவு: டெலிகிராமில் பெயர், மொபைல் எண் விவரங்கள் கசிந்தன",
+     "கோவின் இணையதளத்தில் தடுப்பூசி சான்றிதழ் பதிவிறக்கம் செய்வது எப்படி"),
+    ("te",
+     "కోవిన్ డేటా లీక్: టెలిగ్రామ్‌లో పేర్లు, మొబైల్ నంబర్లు బయటకు వచ్చాయి",
+     "కోవిన్ పోర్టల్ నుంచి వ్యాక్సిన్ సర్టిఫికెట్ ఎలా డౌన్‌లోడ్ చేయాలి"),
+    ("ml",
+     "കോവിൻ ഡാറ്റ ചോർന്നു; ടെലഗ്രാമിൽ പേരും മൊബൈൽ നമ്പറും ലഭ്യം",
+     "കോവിൻ പോർട്ടലിൽ നിന്ന് വാക്സിൻ സർട്ടിഫിക്കറ്റ് ഡൗൺലോഡ് ചെയ്യുന്നത് എങ്ങനെ"),
+    ("mr",
+     "कोविन पोर्टलचा डेटा लीक झाला, टेलिग्रामवर नाव आणि मोबाईल नंबर उपलब्ध आहेत",
+     "कोविन पोर्टलवरून लसीकरण प्रमाणपत्र कसे डाउनलोड करायचे ते जाणून घ्या"),
+    ("gu",
+     "કોવિન પોર્ટલનો ડેટા લીક, ટેલિગ્રામ પર નામ અને મોબાઇલ નંબર ઉપલબ્ધ",
+     "કોવિન પોર્ટલ પરથી રસીનું પ્રમાણપત્ર કેવી રીતે ડાઉનલોડ કરવું"),
+    ("kn",
+     "ಕೋವಿನ್ ಡೇಟಾ ಸೋರಿಕೆ: ಟೆಲಿಗ್ರಾಮ್‌ನಲ್ಲಿ ಹೆಸರು, ಮೊಬೈಲ್ ಸಂಖ್ಯೆ ಲಭ್ಯ",
+     "ಕೋವಿನ್ ಪೋರ್ಟಲ್‌ನಿಂದ ಲಸಿಕೆ ಪ್ರಮಾಣಪತ್ರ ಡೌನ್‌ಲೋಡ್ ಮಾಡುವುದು ಹೇಗೆ"),
+    ("pa",
+     "ਕੋਵਿਨ ਪੋਰਟਲ ਦਾ ਡਾਟਾ ਲੀਕ, ਟੈਲੀਗ੍ਰਾਮ ਉੱਤੇ ਨਾਮ ਅਤੇ ਮੋਬਾਈਲ ਨੰਬਰ ਮਿਲ ਰਹੇ ਹਨ",
+     "ਕੋਵਿਨ ਪੋਰਟਲ ਤੋਂ ਵੈਕਸੀਨ ਸਰਟੀਫਿਕੇਟ ਕਿਵੇਂ ਡਾਊਨਲੋਡ ਕਰੀਏ"),
+    ("or",
+     "କୋୱିନ ଡାଟା ଲିକ୍: ଟେଲିଗ୍ରାମରେ ନାମ ଓ ମୋବାଇଲ ନମ୍ବର ଉପଲବ୍ଧ",
+     "କୋୱିନ ପୋର୍ଟାଲରୁ ଟିକା ସାର୍ଟିଫିକେଟ କିପରି ଡାଉନଲୋଡ କରିବେ"),
+    ("ur",
+     "کوون پورٹل کا ڈیٹا لیک، ٹیلی گرام پر لوگوں کے نام اور موبائل نمبر دستیاب",
+     "کوون پورٹل سے ویکسین سرٹیفکیٹ ڈاؤن لوڈ کرنے کا طریقہ"),
+];
+
+#[test]
+fn each_language_claim_and_harmless_mention() {
+    for (lang, leak, harmless) in LANGUAGES {
+        let d = claim(leak);
+        assert_eq!(d.language, *lang, "language of {leak}");
+        assert_eq!(d.systems, vec!["cowin"], "systems of {leak}");
+        assert!(
+            d.fields.contains(&"name".to_string()),
+            "name in {leak}: {:?}",
+            d.fields
+        );
+        assert!(
+            d.fields.contains(&"mobile".to_string()),
+            "mobile in {leak}: {:?}",
+            d.fields
+        );
+        not_claim(harmless);
+        assert_eq!(check(harmless).language, *lang, "language of {harmless}");
+    }
+}
+
+#[test]
+fn other_senses_of_leak_are_not_claims() {
+    not_claim("NEET question paper leaked hours before the exam, CBI arrests two");
+    not_claim("Gas leak at a chemical plant in Visakhapatnam, residents evacuated");
+    not_claim("The trailer of the new Salman Khan film leaked online a day early");
+    not_claim("पेपर लीक के बाद भर्ती परीक्षा रद्द, छात्रों में नाराजगी");
+    not_claim("পরীক্ষার আগেই প্রশ্নপত্র ফাঁস, বাতিল হল পরীক্ষা");
+    not_claim("Water pipeline leak floods the underpass near the station");
+}
+
+#[test]
+fn denials_without_an_allegation_are_not_claims() {
+    not_claim("CoWIN data is completely safe and secure, says the Health Ministry");
+    not_claim("There has been no breach of the CoWIN portal, the ministry said on Monday");
+    not_claim("कोविन पोर्टल पूरी तरह सुरक्षित है, कोई डेटा लीक नहीं हुआ: स्वास्थ्य मंत्रालय");
+}
+
+#[test]
+fn warnings_and_advice_are_not_claims() {
+    not_claim("Your Aadhaar details could be misused if you share OTPs with strangers");
+    not_claim("How to protect your Aadhaar data: lock your biometrics on the UIDAI website");
+}
+
+#[test]
+fn an_allegation_reported_with_a_denial_is_a_claim() {
+    let d = claim(
+        "Opposition leaders say a Telegram bot leaked CoWIN users' Aadhaar and passport numbers; \
+         the Health Ministry called the reports baseless and mischievous.",
+    );
+    assert_eq!(d.systems, vec!["cowin"]);
+    assert!(d.evidence.iter().any(|e| e.kind == EvidenceKind::Denial));
+    assert!(d.fields.contains(&"passport".to_string()));
+}
+
+#[test]
+fn fields_said_not_to_have_leaked_are_excluded() {
+    let d = claim("Domino's India data breach: names, phone numbers and addresses leaked, no financial data was exposed");
+    assert!(d.fields.contains(&"mobile".to_string()), "{:?}", d.fields);
+    assert!(!d.fields.contains(&"bank".to_string()), "{:?}", d.fields);
+    assert_eq!(d.systems, vec!["other"]);
+}
+
+#[test]
+fn aadhaar_beside_another_system_is_a_field() {
+    let d = claim("CoWIN leak: Aadhaar, PAN and passport details of ministers are out on Telegram");
+    assert_eq!(d.systems, vec!["cowin"]);
+    assert!(d.fields.contains(&"aadhaar".to_string()));
+    let d = claim("Aadhaar data of 80 crore Indians leaked, says a hacker");
+    assert_eq!(d.systems, vec!["aadhaar"]);
+}
+
+#[test]
+fn normalization_sees_through_spelling_and_invisible_characters() {
+    for text in [
+        "Co-WIN data leak exposes names and phone numbers",
+        "Co\u{200B}WIN data leak exposes names and phone numbers",
+        "COWIN DATA LEAK exposes names and phone numbers",
+        "कोविन का डाटा लीक",
+        "कोविन का डेटा लीक",
+    ] {
+        assert_eq!(claim(text).systems, vec!["cowin"], "{text}");
+    }
+}
+
+#[test]
+fn the_seed_article_is_a_cowin_claim_with_its_fields() {
+    // the seed article lives in the shared folder beside the repository, not in it
+    let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("{SEED}: {e}"));
+    let d = claim(&text);
+    assert_eq!(d.systems, vec!["cowin"]);
+    assert_eq!(d.language, "hi");
+    for f in ["name", "address", "mobile", "aadhaar", "passport"] {
+        assert!(
+            d.fields.contains(&f.to_string()),
+            "{f} missing: {:?}",
+            d.fields
+        );
+    }
+}
+
+/// Below the issue's target (0.92): see the_development_corpus_stays_above_its_floors.
+const RECALL_FLOOR: f64 = 0.88;
+/// Below the issue's target (0.85) for Gujarati and Urdu.
+const LANGUAGE_F1_FLOOR: f64 = 0.83;
+
+const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
+
+fn corpus() -> Vec<leaklens::eval::Item> {
+    let mut items = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
+        .expect("tests/corpus")
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        items.extend(parse_corpus(&path.display().to_string(), &text).unwrap());
+    }
+    items
+}
+
+#[test]
+fn evidence_offsets_slice_the_input_exactly() {
+    let mut extra = vec![
+        "🚨 CO\u{200B}WIN — DATA LEAK 🔥 names & phone numbers".to_string(),
+        "ক\u{09C7}\u{09BE}উইন তথ্য ফাঁস".to_string(),
+        "ചോര്\u{200D}ന്നു: കോവിൻ ഡാറ്റ".to_string(),
+    ];
+    extra.extend(corpus().into_iter().map(|i| i.text));
+    for text in &extra {
+        for e in check(text).evidence {
+            assert_eq!(&text[e.start..e.end], e.text, "{text}");
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            let slice = String::from_utf16(&utf16[e.start_utf16..e.end_utf16]).unwrap();
+            assert_eq!(slice, e.text);
+        }
+    }
+}
+
+/// Floors that keep the detector from regressing on the development corpus. The targets of
+/// the detector issue are precision 0.95, recall 0.92, F1 0.85 in every language, system F1
+/// 0.90, field F1 0.85; where a floor below is lower, the target is not reached yet.
+#[test]
+fn the_development_corpus_stays_above_its_floors() {
+    let items = corpus();
+    assert!(items.len() >= 450, "corpus has {} items", items.len());
+    let r = evaluate(detector(), &items);
+    assert!(r.claims.precision() >= 0.95, "{r}");
+    assert!(r.claims.recall() >= RECALL_FLOOR, "{r}");
+    assert!(r.systems.f1() >= 0.90, "{r}");
+    assert!(r.fields.f1() >= 0.85, "{r}");
+    for (lang, (n, c)) in &r.per_language {
+        assert!(*n >= 20, "{lang} has {n} items");
+        assert!(c.f1() >= LANGUAGE_F1_FLOOR, "{lang}: F1 {:.3}\n{r}", c.f1());
+    }
+    assert_eq!(r.per_language.len(), 13, "{r}");
+}
