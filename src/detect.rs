@@ -11,8 +11,10 @@ use serde::Serialize;
 /// Texts longer than this are checked on their first part only (with `truncated` set).
 pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 
-/// How far (in words) a negation word reaches.
+/// How far (in words) a negation word reaches: before an event, before a field ("does not
+/// contain bank details"), and after either in verb-final languages.
 const NEGATION_REACH_BEFORE: usize = 2;
+const NEGATION_REACH_BEFORE_FIELD: usize = 3;
 const NEGATION_REACH_AFTER: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,7 +102,8 @@ impl Detector {
             sentence: sentence_numbers(&norm.text, &hits),
             hits: &hits,
         };
-        let verdicts: Vec<Verdict> = (0..hits.len()).map(|i| self.verdict(&ctx, i)).collect();
+        let mut verdicts: Vec<Verdict> = (0..hits.len()).map(|i| self.verdict(&ctx, i)).collect();
+        negate_lists(&ctx, &mut verdicts);
 
         let claim_events: Vec<usize> = (0..hits.len())
             .filter(|&i| hits[i].role == Role::Event && verdicts[i] == Verdict::Counts)
@@ -209,8 +212,12 @@ impl Detector {
             }
             match o.role {
                 Role::Negator | Role::NegatedEvent if o.end <= h.start => {
-                    o.role == Role::Negator
-                        && words_between(ctx.text, o.end, h.start) <= NEGATION_REACH_BEFORE
+                    let reach = if h.role == Role::Event {
+                        NEGATION_REACH_BEFORE
+                    } else {
+                        NEGATION_REACH_BEFORE_FIELD
+                    };
+                    o.role == Role::Negator && words_between(ctx.text, o.end, h.start) <= reach
                 }
                 Role::Negator | Role::NegatedEvent if o.start >= h.end => {
                     let after_ok = o.role == Role::NegatedEvent
@@ -220,6 +227,47 @@ impl Detector {
                 _ => false,
             }
         })
+    }
+}
+
+/// Negation covers a list: in "no card or bank details" and "names, not card or bank details"
+/// every field joined to a negated one (by a comma or one connecting word) is negated too.
+fn negate_lists(ctx: &Context, verdicts: &mut [Verdict]) {
+    let fields: Vec<usize> = (0..ctx.hits.len())
+        .filter(|&i| matches!(ctx.hits[i].role, Role::Field(_)))
+        .collect();
+    let joined = |a: usize, b: usize| {
+        ctx.sentence[a] == ctx.sentence[b]
+            && words_between(ctx.text, ctx.hits[a].end, ctx.hits[b].start) <= 1
+            && !ctx.hits[a..b].iter().any(|h| {
+                !matches!(h.role, Role::Field(_) | Role::Cue)
+                    && h != &ctx.hits[a]
+                    && h != &ctx.hits[b]
+            })
+    };
+    for pass in 0..2 {
+        let order: Vec<(usize, usize)> = fields
+            .windows(2)
+            .map(|w| {
+                if pass == 0 {
+                    (w[0], w[1])
+                } else {
+                    (w[1], w[0])
+                }
+            })
+            .collect();
+        let order: Vec<(usize, usize)> = if pass == 0 {
+            order
+        } else {
+            order.into_iter().rev().collect()
+        };
+        for (from, to) in order {
+            let (a, b) = (from.min(to), from.max(to));
+            if verdicts[from] == Verdict::Negated && verdicts[to] == Verdict::Counts && joined(a, b)
+            {
+                verdicts[to] = Verdict::Negated;
+            }
+        }
     }
 }
 

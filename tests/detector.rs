@@ -119,6 +119,20 @@ fn fields_said_not_to_have_leaked_are_excluded() {
     assert!(d.fields.contains(&"mobile".to_string()), "{:?}", d.fields);
     assert!(!d.fields.contains(&"bank".to_string()), "{:?}", d.fields);
     assert_eq!(d.systems, vec!["other"]);
+    // negation covers a list of fields
+    let d = claim("A pharmacy chain's customer database with names and email addresses was leaked online. It does not include passwords or bank details.");
+    assert!(d.fields.contains(&"email".to_string()), "{:?}", d.fields);
+    assert!(
+        !d.fields.contains(&"password".to_string()),
+        "{:?}",
+        d.fields
+    );
+    assert!(!d.fields.contains(&"bank".to_string()), "{:?}", d.fields);
+    let d = claim(
+        "हैकर का दावा: लाखों ग्राहकों के नाम और मोबाइल नंबर लीक हुए, पर बैंक खाते की जानकारी लीक नहीं हुई",
+    );
+    assert!(d.fields.contains(&"mobile".to_string()), "{:?}", d.fields);
+    assert!(!d.fields.contains(&"bank".to_string()), "{:?}", d.fields);
 }
 
 #[test]
@@ -159,11 +173,6 @@ fn the_seed_article_is_a_cowin_claim_with_its_fields() {
     }
 }
 
-/// Below the issue's target (0.92): see the_development_corpus_stays_above_its_floors.
-const RECALL_FLOOR: f64 = 0.88;
-/// Below the issue's target (0.85) for Gujarati and Urdu.
-const LANGUAGE_F1_FLOOR: f64 = 0.83;
-
 const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
 
 fn corpus() -> Vec<leaklens::eval::Item> {
@@ -198,21 +207,20 @@ fn evidence_offsets_slice_the_input_exactly() {
     }
 }
 
-/// Floors that keep the detector from regressing on the development corpus. The targets of
-/// the detector issue are precision 0.95, recall 0.92, F1 0.85 in every language, system F1
-/// 0.90, field F1 0.85; where a floor below is lower, the target is not reached yet.
+/// The detector's targets on the development corpus: claim precision 0.95 and recall 0.92,
+/// F1 0.85 in every language, system F1 0.90, field F1 0.85.
 #[test]
-fn the_development_corpus_stays_above_its_floors() {
+fn the_development_corpus_meets_its_targets() {
     let items = corpus();
     assert!(items.len() >= 450, "corpus has {} items", items.len());
     let r = evaluate(detector(), &items);
     assert!(r.claims.precision() >= 0.95, "{r}");
-    assert!(r.claims.recall() >= RECALL_FLOOR, "{r}");
+    assert!(r.claims.recall() >= 0.92, "{r}");
     assert!(r.systems.f1() >= 0.90, "{r}");
     assert!(r.fields.f1() >= 0.85, "{r}");
     for (lang, (n, c)) in &r.per_language {
         assert!(*n >= 20, "{lang} has {n} items");
-        assert!(c.f1() >= LANGUAGE_F1_FLOOR, "{lang}: F1 {:.3}\n{r}", c.f1());
+        assert!(c.f1() >= 0.85, "{lang}: F1 {:.3}\n{r}", c.f1());
     }
     assert_eq!(r.per_language.len(), 13, "{r}");
 }
