@@ -6,7 +6,7 @@ PORT ?= 8080
 WASM_ENV := . .tools/wasm-env.sh
 CORE := build/core
 
-.PHONY: demo setup core extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve clean
+.PHONY: demo setup core extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench clean
 
 demo: extension www
 	@echo
@@ -62,6 +62,11 @@ lint-firefox: extension
 
 test-e2e: extension www
 	node --test --test-concurrency=1 tests/e2e/
+
+# Benchmarks (not tests): the detector natively (criterion), and the extension in Chromium.
+bench: extension
+	cargo bench --bench check
+	node bench/extension.mjs
 
 clean:
 	rm -rf target build dist tests/artifacts

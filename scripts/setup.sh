@@ -57,7 +57,7 @@ if [ -n "${LEAKLENS_FORCE_DEBIAN_RUST:-}" ] || ! has_std rustc; then
 fi
 
 # 2. browsers for tests
-apt_need chromium chromium-driver
+apt_need chromium chromium-driver fonts-noto-core   # Noto: the Indic scripts in cards and screenshots
 
 # 3. wasm-bindgen CLI pinned to Cargo.lock (no --locked: its own lock names a crate version
 #    the index may lack)

@@ -223,6 +223,47 @@ pub fn match_incident<'k>(
     best.map(|(_, i)| i)
 }
 
+/// The systems' display names and the status of a claim, without the rest of the card.
+pub fn names_and_status(
+    kb: &Knowledge,
+    detection: &Detection,
+    text: &str,
+    options: &CardOptions,
+) -> (Vec<String>, StatusRef) {
+    let lang = card_language(detection, options);
+    let systems: Vec<&crate::kb::System> = detection
+        .systems
+        .iter()
+        .filter_map(|id| kb.system(id))
+        .collect();
+    let names = systems
+        .iter()
+        .map(|s| system_name(s, detection, &lang))
+        .collect();
+    let incident = systems
+        .first()
+        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    (names, status_ref(kb, incident, &lang))
+}
+
+fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> String {
+    s.names
+        .get(&detection.language)
+        .cloned()
+        .unwrap_or_else(|| text_in(&s.names, lang).to_string())
+}
+
+fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
+    let id = incident.map_or("unverified", |i| i.status.as_str());
+    kb.status(id)
+        .map(|s| StatusRef {
+            id: s.id.clone(),
+            label: text_in(&s.label, lang).to_string(),
+            explanation: text_in(&s.explanation, lang).to_string(),
+        })
+        .expect("statuses are validated")
+}
+
 /// Build the card for a claim.
 pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOptions) -> Card {
     let lang = card_language(detection, options);
@@ -242,11 +283,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         .filter_map(|id| kb.system(id))
         .map(|s| CardSystem {
             id: s.id.clone(),
-            name: s
-                .names
-                .get(&detection.language)
-                .cloned()
-                .unwrap_or_else(|| text_in(&s.names, &lang).to_string()),
+            name: system_name(s, detection, &lang),
             operator: text_in(&s.operator, &lang).to_string(),
             about: text_in(&s.about, &lang).to_string(),
         })
@@ -292,15 +329,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
 
     let incident = primary
         .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
-    let status_id = incident.map_or("unverified", |i| i.status.as_str());
-    let status = kb
-        .status(status_id)
-        .map(|s| StatusRef {
-            id: s.id.clone(),
-            label: text_in(&s.label, &lang).to_string(),
-            explanation: text_in(&s.explanation, &lang).to_string(),
-        })
-        .expect("statuses are validated");
+    let status = status_ref(kb, incident, &lang);
     let timeline: Vec<TimelineEntry> = incident
         .map(|i| {
             i.timeline

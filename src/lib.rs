@@ -78,3 +78,34 @@ pub fn check_with(
         view,
     }
 }
+
+/// What a feed needs to mark a post without building the whole card: the verdict, the
+/// systems' names in the card language and the status. The full card is built on demand.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Summary {
+    pub is_claim: bool,
+    pub confidence: f32,
+    pub language: String,
+    pub systems: Vec<String>,
+    pub system_names: Vec<String>,
+    pub status: Option<card::StatusRef>,
+}
+
+/// Check a text and summarize it for a feed.
+pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
+    let detection = check(text);
+    let (system_names, status) = if detection.is_claim {
+        let (names, status) = card::names_and_status(kb, &detection, text, options);
+        (names, Some(status))
+    } else {
+        (Vec::new(), None)
+    };
+    Summary {
+        is_claim: detection.is_claim,
+        confidence: detection.confidence,
+        language: detection.language,
+        systems: detection.systems,
+        system_names,
+        status,
+    }
+}

@@ -34,8 +34,9 @@ pub fn check(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::check_with(crate::knowledge(), text, &opts, true))
 }
 
-/// Check many posts at once (`[{text, date?, url?}]`, or plain strings); one result each, same
-/// order. `lang` chooses the card language for all of them.
+/// Check many posts at once (`[{text, date?, url?}]`, or plain strings); one summary each,
+/// same order: `{is_claim, confidence, language, systems, system_names, status}`. `lang`
+/// chooses the card language for all of them. Feeds call this; `check` gives the full card.
 #[wasm_bindgen(js_name = checkBatch)]
 pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue, JsError> {
     let mut results = Vec::with_capacity(posts.len());
@@ -51,7 +52,7 @@ pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue,
             }
         };
         opts.lang = lang.clone();
-        results.push(crate::check_with(crate::knowledge(), &text, &opts, true));
+        results.push(crate::summarize(crate::knowledge(), &text, &opts));
     }
     to_js(&results)
 }

@@ -51,6 +51,11 @@ fn batch_keeps_order() {
     assert_eq!(r.length(), 2);
     assert_eq!(get(&r.get(0), "is_claim"), JsValue::FALSE);
     assert_eq!(get(&r.get(1), "is_claim"), JsValue::TRUE);
+    assert_eq!(
+        get(&get(&r.get(1), "status"), "id").as_string().unwrap(),
+        "disputed"
+    );
+    assert!(get(&r.get(0), "status").is_null());
 }
 
 #[wasm_bindgen_test]

@@ -15,7 +15,11 @@ globalThis.LeakLensCard = (() => {
     .badge { display: inline-flex; gap: 6px; align-items: center; padding: 3px 10px; cursor: pointer;
              border-radius: 999px; background: var(--bg); color: var(--accent); border: 1px solid var(--line);
              font: inherit; }
-    .badge:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .bar { display: flex; gap: 4px; align-items: center; }
+    .dismiss { border: 0; background: transparent; color: var(--muted); cursor: pointer; font: 16px/1 system-ui;
+               padding: 2px 6px; border-radius: 6px; }
+    .badge:focus-visible, .dismiss:focus-visible, a:focus-visible, summary:focus-visible, .ll-card:focus-visible {
+      outline: 2px solid var(--accent); outline-offset: 2px; }
     .ll-card { margin-top: 6px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px;
                background: var(--bg); color: var(--fg); max-width: 560px; }
     .ll-card[hidden] { display: none; }
@@ -32,6 +36,16 @@ globalThis.LeakLensCard = (() => {
     a { color: var(--accent); } summary { cursor: pointer; margin: 4px 0; }
     ul, ol { margin: 4px 0; padding-left: 20px; }
   `;
+
+  // one style sheet shared by every card's shadow root
+  let shared = null;
+  function sheet() {
+    if (!shared) {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    }
+    return shared;
+  }
 
   /** Build DOM from a view node, refusing unknown tags and attributes. */
   function render(node) {
@@ -51,8 +65,16 @@ globalThis.LeakLensCard = (() => {
     return el;
   }
 
-  /** Light or dark, from the first opaque page background (X sets it on body). */
+  /** Light or dark, from the first opaque page background (X sets it on body); computed at
+   *  most once per task. */
+  let themeCache = null;
   function theme() {
+    if (themeCache) return themeCache;
+    themeCache = pageTheme();
+    setTimeout(() => { themeCache = null; }, 0);
+    return themeCache;
+  }
+  function pageTheme() {
     for (const el of [document.body, document.documentElement]) {
       const [r, g, b, a = 1] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
       if (r === undefined || a === 0) continue;
@@ -61,38 +83,62 @@ globalThis.LeakLensCard = (() => {
     return 'light';
   }
 
-  /** A host element with a closed shadow root: a badge that expands into the full card. */
-  function create(result, onDismiss) {
+  const t = (key, fallback) => chrome.i18n?.getMessage?.(key) || fallback;
+
+  /**
+   * A host element with a closed shadow root: a badge that expands into the full card (Enter
+   * or click), closes with Escape, and a dismiss button. `onDismiss(host)` removes it.
+   */
+  function create(result, { onDismiss, expanded = false, loadView } = {}) {
+    const status = result.card?.status ?? result.status;
+    const names = result.card?.systems?.map((s) => s.name) ?? result.system_names ?? [];
     const host = document.createElement('div');
     host.dataset.leaklens = 'card';
     host.dataset.systems = result.systems.join(' ');
-    host.dataset.status = result.card?.status?.id ?? 'unverified';
+    host.dataset.status = status?.id ?? 'unverified';
     host.dataset.theme = theme();
     const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    root.adoptedStyleSheets = [sheet()];
+    const bar = document.createElement('div');
+    bar.className = 'bar';
     const badge = document.createElement('button');
     badge.className = 'badge';
     badge.type = 'button';
-    badge.setAttribute('aria-expanded', 'false');
-    const names = result.card?.systems?.map((s) => s.name) ?? [];
-    badge.textContent = `LeakLens · ${result.card?.status?.label ?? 'Unverified'}` +
-      (names.length ? ` · ${names.join(', ')}` : '');
-    const card = result.view ? render(result.view) : document.createElement('section');
-    card.hidden = true;
-    card.tabIndex = -1;
-    const toggle = (open) => {
-      card.hidden = !open;
+    badge.textContent = `LeakLens · ${status?.label ?? 'Unverified'}` + (names.length ? ` · ${names.join(', ')}` : '');
+    badge.setAttribute('aria-label', `${t('cardBadgeLabel', 'LeakLens context card')}: ${badge.textContent}`);
+    badge.setAttribute('aria-controls', 'card');
+    const close = document.createElement('button');
+    close.className = 'dismiss';
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', t('cardDismiss', 'Dismiss this card'));
+    bar.append(badge, close);
+    // the full card is built from the core's view tree, on first opening when not given
+    let card = null;
+    const cardFrom = (view) => {
+      const el = view ? render(view) : document.createElement('section');
+      el.id = 'card';
+      el.tabIndex = -1;
+      return el;
+    };
+    const toggle = async (open) => {
+      if (open && !card) {
+        card = cardFrom(result.view ?? (await loadView?.()));
+        root.append(card);
+      }
+      if (card) card.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
       if (open) card.focus();
     };
-    badge.addEventListener('click', () => toggle(card.hidden));
+    badge.addEventListener('click', () => toggle(!card || card.hidden));
+    close.addEventListener('click', () => onDismiss?.(host));
     root.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        if (!card.hidden) { toggle(false); badge.focus(); } else if (onDismiss) onDismiss(host);
-      }
+      if (e.key !== 'Escape') return;
+      e.stopPropagation();
+      if (card && !card.hidden) { toggle(false); badge.focus(); } else onDismiss?.(host);
     });
-    root.append(style, badge, card);
+    root.append(bar);
+    toggle(expanded);
     return host;
   }
 

@@ -1,0 +1,86 @@
+// Benchmark (not a test) of the extension in Chromium: 1000 X-like posts inserted at once →
+// time until every one is annotated; the content script's main-thread time per 100 posts; the
+// longest task the extension causes; the background core's cold start.
+// Usage: node bench/extension.mjs [posts]   (after `make extension`)
+import { readFileSync, readdirSync } from 'node:fs';
+import { launchWithExtension, serveFixture, serveFile } from '../tests/e2e/browser.mjs';
+
+const N = Number(process.argv[2] ?? 1000);
+const texts = readdirSync('tests/corpus').sort().flatMap((f) =>
+  readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
+const posts = Array.from({ length: N }, (_, i) => ({
+  id: String(1800000000000000000n + BigInt(i)),
+  // vary each text so that no result comes from the cache
+  text: `${texts[i % texts.length]} #${i}`,
+}));
+
+const { context, worker, close } = await launchWithExtension();
+const cold = await worker.evaluate(async () => {
+  while (globalThis.LeakLensBackground.timings.ready === null) await new Promise((r) => setTimeout(r, 5));
+  return globalThis.LeakLensBackground.timings;
+});
+
+const html = `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head>
+<body><main id="timeline"></main><script src="/bench-page.js"></script></body></html>`;
+await serveFixture(context, 'https://x.com/bench', html, { csp: "script-src 'self'", inline: true });
+await context.route('https://x.com/bench-page.js', (r) => r.fulfill({
+  contentType: 'text/javascript',
+  body: `
+    window.longTasks = [];
+    new PerformanceObserver((l) => window.longTasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask', buffered: true });
+    window.insertPosts = (posts) => new Promise((resolve) => {
+      let marked = 0;
+      const t0 = performance.now();
+      new MutationObserver((records) => {
+        for (const r of records) if (r.target.dataset.leaklens === 'claim' || r.target.dataset.leaklens === 'clean') marked++;
+        if (marked >= posts.length) resolve({ ms: performance.now() - t0, insertEnd, t0, freeAt });
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-leaklens'] });
+      const frag = document.createDocumentFragment();
+      for (const p of posts) {
+        const a = document.createElement('article'); a.dataset.testid = 'tweet';
+        const link = document.createElement('a'); link.href = '/u/status/' + p.id;
+        const time = document.createElement('time'); time.dateTime = '2023-06-12T10:00:00.000Z'; link.append(time);
+        const t = document.createElement('div'); t.dataset.testid = 'tweetText'; t.textContent = p.text;
+        a.append(link, t); frag.append(a);
+      }
+      document.getElementById('timeline').append(frag);
+      const insertEnd = performance.now();
+      // when the browser has rendered the new posts and the main thread is free again
+      let freeAt = null;
+      requestAnimationFrame(() => setTimeout(() => { freeAt = performance.now(); }, 0));
+    });`,
+}));
+const page = await context.newPage();
+await page.goto('https://x.com/bench');
+await page.waitForTimeout(300);
+const run = await page.evaluate((p) => window.insertPosts(p), posts);
+await page.waitForTimeout(200);
+const longTasks = await page.evaluate(() => window.longTasks);
+const core = await worker.evaluate(() => globalThis.LeakLensBackground.timings);
+const stats = await worker.evaluate(async () => {
+  const [tab] = await chrome.tabs.query({ url: 'https://x.com/bench' });
+  return chrome.tabs.sendMessage(tab.id, { type: 'leaklens:stats' });
+});
+// the page's own insertion is one task; every other long task came after it
+const insertion = run.insertEnd - run.t0;
+const others = longTasks.filter((t) => t.start + t.duration > run.insertEnd + 1);
+const longest = Math.max(0, ...others.map((t) => t.duration));
+await close();
+
+const rows = [
+  ['posts inserted', N, ''],
+  ['inserted → all annotated', `${run.ms.toFixed(0)} ms`, '≤ 200 ms'],
+  ['  the page inserting them', `${insertion.toFixed(0)} ms`, ''],
+  ['  the browser rendering them (main thread busy)', `${(run.freeAt - run.t0).toFixed(0)} ms`, ''],
+  ['  LeakLens after that', `${(run.ms - (run.freeAt - run.t0)).toFixed(0)} ms`, ''],
+  ['content script main-thread time', `${stats.busyMs.toFixed(1)} ms (${(stats.busyMs / N * 100).toFixed(2)} ms per 100 posts)`, ''],
+  ['longest content-script slice', `${stats.longestSliceMs.toFixed(1)} ms`, '< 50 ms'],
+  ['long tasks ≥ 50 ms after the insertion (incl. rendering)', `${others.length} (longest ${longest.toFixed(0)} ms)`, 'none'],
+  ['batches sent to the core', stats.batches, ''],
+  ['  first sent, last answered, last shown at', `${(stats.firstSend - run.t0).toFixed(0)}, ${(stats.lastReply - run.t0).toFixed(0)}, ${(stats.lastShow - run.t0).toFixed(0)} ms`, ''],
+  ['core time checking them (background)', `${core.checkMs.toFixed(0)} ms for ${core.checked} posts`, ''],
+  ['background cold start (worker start → core ready)', `${cold.ready.toFixed(1)} ms`, '≤ 30 ms'],
+];
+console.log('\nLeakLens extension in Chromium');
+for (const [k, v, target] of rows) console.log(`  ${k.padEnd(48)} ${String(v).padEnd(34)} ${target}`);

@@ -1,0 +1,37 @@
+// LeakLens settings, kept in storage.sync. Shared by the content script, popup and options.
+globalThis.LeakLensSettings = (() => {
+  const DEFAULTS = Object.freeze({
+    enabled: true,
+    disabledSites: [],        // hostnames where the reader turned LeakLens off
+    cardLang: 'auto',         // 'auto' (Hindi for Hindi posts), 'en' or 'hi'
+    sensitivity: 'normal',    // 'low', 'normal', 'high'
+    languages: [],            // post languages to annotate; empty means all
+  });
+  // the lowest confidence that gets a card, per sensitivity
+  const THRESHOLDS = Object.freeze({ low: 0.8, normal: 0.6, high: 0.5 });
+
+  async function load() {
+    const stored = await chrome.storage.sync.get(Object.keys(DEFAULTS));
+    return { ...DEFAULTS, ...stored };
+  }
+
+  function save(patch) {
+    return chrome.storage.sync.set(patch);
+  }
+
+  function reset() {
+    return chrome.storage.sync.set({ ...DEFAULTS });
+  }
+
+  function activeOn(settings, hostname) {
+    return settings.enabled && !settings.disabledSites.includes(hostname);
+  }
+
+  function wants(settings, result) {
+    if (!result?.is_claim) return false;
+    if (result.confidence < (THRESHOLDS[settings.sensitivity] ?? THRESHOLDS.normal)) return false;
+    return settings.languages.length === 0 || settings.languages.includes(result.language);
+  }
+
+  return Object.freeze({ DEFAULTS, load, save, reset, activeOn, wants });
+})();
