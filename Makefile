@@ -32,6 +32,7 @@ extension: core
 www: core
 	@rm -rf dist/www && mkdir -p dist/www/core
 	@cp -r www/. dist/www/ && cp $(CORE)/leaklens.js $(CORE)/leaklens_bg.wasm dist/www/core/
+	@cp extension/content/card.css dist/www/card.css
 	@echo "checker page: dist/www"
 
 serve:
@@ -64,9 +65,10 @@ test-e2e: extension www
 	node --test --test-concurrency=1 tests/e2e/
 
 # Benchmarks (not tests): the detector natively (criterion), and the extension in Chromium.
-bench: extension
+bench: extension www
 	cargo bench --bench check
 	node bench/extension.mjs
+	node bench/checker.mjs
 
 clean:
 	rm -rf target build dist tests/artifacts

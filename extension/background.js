@@ -38,7 +38,7 @@ async function check(posts, lang) {
 /** Check the article in a tab and pin the card above it (toolbar button, context menu). */
 async function checkTab(tabId, selection) {
   const target = { tabId };
-  await chrome.scripting.executeScript({ target, files: ['content/card.js', 'content/article.js'] });
+  await chrome.scripting.executeScript({ target, files: ['content/card-style.js', 'content/card.js', 'content/article.js'] });
   const [{ result: page }] = await chrome.scripting.executeScript({
     target,
     func: () => globalThis.LeakLensArticle.extract(),

@@ -18,6 +18,8 @@ pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod www;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));

@@ -255,8 +255,127 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
     with(root, "lang", card.language.clone())
 }
 
+/// The card as plain text (for copying): the view's text, one line per block element.
+pub fn plain_text(node: &Node) -> String {
+    fn walk(node: &Node, out: &mut String) {
+        match node {
+            Node::Text { text } => out.push_str(text),
+            Node::Element {
+                tag,
+                children,
+                attrs,
+            } => {
+                let block = !matches!(*tag, "span" | "strong" | "time" | "a");
+                if *tag == "li" {
+                    out.push_str("• ");
+                }
+                for c in children {
+                    walk(c, out);
+                    if *tag == "tr" {
+                        out.push_str("  ");
+                    }
+                }
+                if *tag == "a" {
+                    if let Some(href) = attrs.get("href") {
+                        out.push_str(&format!(" <{href}>"));
+                    }
+                }
+                if block && !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(node, &mut out);
+    out.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A piece of the checked text: plain, or an evidence phrase of some kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub kind: Option<&'static str>,
+}
+
+/// The input split at its evidence spans, for highlighting (spans are in text order and do
+/// not overlap; any that would are skipped).
+pub fn segments<'a>(text: &'a str, detection: &Detection) -> Vec<Segment<'a>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for e in &detection.evidence {
+        if e.start < at
+            || e.end > text.len()
+            || !text.is_char_boundary(e.start)
+            || !text.is_char_boundary(e.end)
+        {
+            continue;
+        }
+        if e.start > at {
+            out.push(Segment {
+                text: &text[at..e.start],
+                kind: None,
+            });
+        }
+        out.push(Segment {
+            text: &text[e.start..e.end],
+            kind: Some(kind_name(e.kind)),
+        });
+        at = e.end;
+    }
+    if at < text.len() {
+        out.push(Segment {
+            text: &text[at..],
+            kind: None,
+        });
+    }
+    out
+}
+
+pub fn kind_name(kind: crate::detect::EvidenceKind) -> &'static str {
+    use crate::detect::EvidenceKind::*;
+    match kind {
+        Event => "event",
+        System => "system",
+        Field => "field",
+        Denial => "denial",
+        Hedge => "hedge",
+        OtherSense => "other-sense",
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn segments_cover_the_text_and_mark_evidence() {
+        let text = "Big news: CoWIN data leaked, names exposed. Ministry calls it baseless.";
+        let d = crate::check(text);
+        let segs = super::segments(text, &d);
+        assert_eq!(segs.iter().map(|s| s.text).collect::<String>(), text);
+        let marked: Vec<(&str, &str)> = segs
+            .iter()
+            .filter_map(|s| s.kind.map(|k| (k, s.text)))
+            .collect();
+        assert!(marked.contains(&("system", "CoWIN")), "{marked:?}");
+        assert!(marked.contains(&("denial", "baseless")), "{marked:?}");
+    }
+
+    #[test]
+    fn plain_text_keeps_every_line_of_the_card() {
+        let text = "CoWIN data leaked on a Telegram bot: names and addresses exposed";
+        let d = crate::check(text);
+        let card = crate::card::build(crate::knowledge(), &d, text, &Default::default());
+        let plain = super::plain_text(&super::card_view(&card, &d));
+        assert!(plain.contains("Address"), "{plain}");
+        assert!(plain.contains("not collected"), "{plain}");
+        assert!(plain.contains(&card.caveat), "{plain}");
+        assert!(plain.contains("https://"), "{plain}");
+    }
+
     use super::*;
 
     fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {

@@ -34,6 +34,10 @@ for (const [browser, extra] of Object.entries(perBrowser)) {
   for (const file of ['leaklens.js', 'leaklens_bg.wasm']) {
     cpSync(join(coreDir, file), join(dir, 'core', file));
   }
+  // the card's style sheet, one source for the extension and the checker page
+  const css = readFileSync('extension/content/card.css', 'utf8');
+  writeFileSync(join(dir, 'content', 'card-style.js'),
+    `// generated from card.css by tools/build-extension.mjs\nglobalThis.LeakLensCardStyle = ${JSON.stringify(css)};\n`);
   const manifest = { ...base, version, ...extra };
   if (browser === 'firefox') delete manifest.minimum_chrome_version;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

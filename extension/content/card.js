@@ -8,34 +8,8 @@ globalThis.LeakLensCard = (() => {
   const ATTRS = new Set(['class', 'role', 'aria-label', 'lang', 'datetime', 'scope',
     'data-status', 'data-kind', 'data-collected', 'href', 'target', 'rel']);
 
-  const STYLE = `
-    :host { all: initial; display: block; margin: 8px 0; font: 13px/1.45 system-ui, sans-serif;
-            --bg: #fffdf5; --fg: #1c1c1c; --muted: #5a5a5a; --line: #e4d9b8; --accent: #8a5a00; }
-    :host([data-theme="dark"]) { --bg: #1f1d17; --fg: #f1efe8; --muted: #bdb7a6; --line: #4a4332; --accent: #f0c060; }
-    .badge { display: inline-flex; gap: 6px; align-items: center; padding: 3px 10px; cursor: pointer;
-             border-radius: 999px; background: var(--bg); color: var(--accent); border: 1px solid var(--line);
-             font: inherit; }
-    .bar { display: flex; gap: 4px; align-items: center; }
-    .dismiss { border: 0; background: transparent; color: var(--muted); cursor: pointer; font: 16px/1 system-ui;
-               padding: 2px 6px; border-radius: 6px; }
-    .badge:focus-visible, .dismiss:focus-visible, a:focus-visible, summary:focus-visible, .ll-card:focus-visible {
-      outline: 2px solid var(--accent); outline-offset: 2px; }
-    .ll-card { margin-top: 6px; padding: 10px 12px; border: 1px solid var(--line); border-radius: 10px;
-               background: var(--bg); color: var(--fg); max-width: 560px; }
-    .ll-card[hidden] { display: none; }
-    .ll-header { display: flex; justify-content: space-between; gap: 8px; align-items: baseline; }
-    h2 { font-size: 14px; margin: 0; } h3 { font-size: 13px; margin: 8px 0 4px; }
-    .ll-status { font-weight: 600; padding: 1px 8px; border-radius: 6px; border: 1px solid var(--line); }
-    p { margin: 6px 0; } .ll-caveat, .ll-status-explanation { color: var(--muted); }
-    table { border-collapse: collapse; width: 100%; margin: 6px 0; }
-    caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
-    th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-top: 1px solid var(--line); }
-    td[data-collected="no"] { color: #b3261e; } td[data-collected="yes"] { color: #1e7b34; }
-    :host([data-theme="dark"]) td[data-collected="no"] { color: #ff8a80; }
-    :host([data-theme="dark"]) td[data-collected="yes"] { color: #8fd19e; }
-    a { color: var(--accent); } summary { cursor: pointer; margin: 4px 0; }
-    ul, ol { margin: 4px 0; padding-left: 20px; }
-  `;
+  // extension/content/card.css, wrapped by the build as content/card-style.js
+  const STYLE = globalThis.LeakLensCardStyle ?? '';
 
   // one style sheet shared by every card's shadow root
   let shared = null;
