@@ -1,9 +1,14 @@
-//! All lexicons compiled once into one multi-pattern automaton; a text is scanned once.
+//! All lexicons compiled once into one word index; a text is scanned once, word by word.
+//!
+//! Terms are sequences of words (runs of letters, digits and marks). The index maps a term's
+//! first word to the terms that start with it, and a one-word prefix term (`leak*`) to itself;
+//! scanning looks up each word of the text (and its prefixes, up to the longest prefix term),
+//! then checks the following words. Building it is a few hash-map inserts per term, so the
+//! core starts fast; scanning is linear in the text (bounded work per word).
 
 use crate::ids;
 use crate::lexicon::{Lexicon, Negation};
-use crate::normalize::{is_word_char, normalize};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::normalize::{fold, is_word_char};
 use std::collections::HashMap;
 
 /// What a term means when it matches.
@@ -46,6 +51,9 @@ impl Role {
 /// as a cue, and what it means otherwise.
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// the normalized term and the byte spans of its words in it
+    text: Box<str>,
+    words: Vec<(u32, u32)>,
     prefix: bool,
     cue_langs: Vec<u8>,
     role: Option<Role>,
@@ -72,8 +80,14 @@ pub struct Scan {
 }
 
 pub struct Matcher {
-    automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    /// hash of a first word → terms that start with it (every term but one-word prefix terms);
+    /// candidates are checked word by word, so a hash collision costs a comparison, nothing else
+    by_first_word: HashMap<u64, Vec<u32>, BuildFnv>,
+    /// hash of a one-word prefix term → those terms
+    by_prefix: HashMap<u64, Vec<u32>, BuildFnv>,
+    /// the longest one-word prefix, in bytes: how far a word's prefixes are looked up
+    longest_prefix: usize,
     pub lexicons: Vec<LexiconInfo>,
 }
 
@@ -87,27 +101,34 @@ pub struct LexiconInfo {
 
 impl Matcher {
     pub fn new(lexicons: &[Lexicon]) -> Matcher {
-        let mut index: HashMap<(String, bool), usize> = HashMap::new();
-        let mut texts: Vec<String> = Vec::new();
+        let mut index: HashMap<(u64, bool), Vec<usize>, BuildFnv> = HashMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (li, lex) in lexicons.iter().enumerate() {
             let li = li as u8;
             for (role, term) in roles_of(lex) {
                 let prefix = term.ends_with('*');
-                let text = normalize(term.trim_end_matches('*')).text;
-                if text.is_empty() {
+                let text = fold(term.trim_end_matches('*'));
+                let words: Vec<(u32, u32)> =
+                    words_of(&text).map(|(a, b)| (a as u32, b as u32)).collect();
+                if words.is_empty() {
                     continue;
                 }
-                let i = *index.entry((text.clone(), prefix)).or_insert_with(|| {
-                    texts.push(text);
-                    patterns.push(Pattern {
-                        prefix,
-                        cue_langs: Vec::new(),
-                        role: None,
-                        lang: li,
-                    });
-                    patterns.len() - 1
-                });
+                let same = index.entry((fnv(text.as_bytes()), prefix)).or_default();
+                let i = match same.iter().find(|&&i| *patterns[i].text == *text) {
+                    Some(&i) => i,
+                    None => {
+                        patterns.push(Pattern {
+                            text: text.into_owned().into_boxed_str(),
+                            words,
+                            prefix,
+                            cue_langs: Vec::new(),
+                            role: None,
+                            lang: li,
+                        });
+                        same.push(patterns.len() - 1);
+                        patterns.len() - 1
+                    }
+                };
                 let p = &mut patterns[i];
                 if role == Role::Cue {
                     if !p.cue_langs.contains(&li) {
@@ -119,13 +140,29 @@ impl Matcher {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .expect("lexicon patterns compile");
+        let mut by_first_word: HashMap<u64, Vec<u32>, BuildFnv> = HashMap::default();
+        let mut by_prefix: HashMap<u64, Vec<u32>, BuildFnv> = HashMap::default();
+        let mut longest_prefix = 0;
+        for (i, p) in patterns.iter().enumerate() {
+            let first = p.word(0);
+            if p.prefix && p.words.len() == 1 {
+                longest_prefix = longest_prefix.max(first.len());
+                by_prefix
+                    .entry(fnv(first.as_bytes()))
+                    .or_default()
+                    .push(i as u32);
+            } else {
+                by_first_word
+                    .entry(fnv(first.as_bytes()))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
         Matcher {
-            automaton,
             patterns,
+            by_first_word,
+            by_prefix,
+            longest_prefix,
             lexicons: lexicons
                 .iter()
                 .map(|l| LexiconInfo {
@@ -137,22 +174,13 @@ impl Matcher {
         }
     }
 
-    /// Scan a normalized text once; linear in its length (plus the number of candidate hits,
-    /// which is bounded by the length times the longest pattern).
+    /// Scan a normalized text once, word by word; linear in its length.
     pub fn scan(&self, text: &str) -> Scan {
+        let words: Vec<Word> = tokens(text);
         let mut cue_counts = vec![0u32; self.lexicons.len()];
         let mut candidates: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let p = &self.patterns[m.pattern().as_usize()];
-            let (start, mut end) = (m.start(), m.end());
-            if !starts_word(text, start) {
-                continue;
-            }
-            if p.prefix {
-                end = word_end(text, end);
-            } else if !ends_word(text, end) {
-                continue;
-            }
+        let mut found = |p: usize, first: &Word, last: &Word| {
+            let p = &self.patterns[p];
             for &l in &p.cue_langs {
                 cue_counts[l as usize] += 1;
             }
@@ -161,11 +189,42 @@ impl Matcher {
             let role = p.role.or((!p.cue_langs.is_empty()).then_some(Role::Cue));
             if let Some(role) = role {
                 candidates.push(Hit {
-                    start,
-                    end,
+                    start: first.start,
+                    end: last.end,
                     role,
                     lang: p.lang,
                 });
+            }
+        };
+        for (i, w) in words.iter().enumerate() {
+            let word = &text[w.start..w.end];
+            for &p in self
+                .by_first_word
+                .get(&fnv(word.as_bytes()))
+                .into_iter()
+                .flatten()
+            {
+                if let Some(last) = self.rest_matches(&self.patterns[p as usize], text, &words, i) {
+                    found(p as usize, w, &words[last]);
+                }
+            }
+            for (k, _) in word
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((word.len(), ' ')))
+                .take_while(|&(k, _)| k <= self.longest_prefix)
+            {
+                let head = &word[..k];
+                for &p in self
+                    .by_prefix
+                    .get(&fnv(head.as_bytes()))
+                    .into_iter()
+                    .flatten()
+                {
+                    if self.patterns[p as usize].word(0) == head {
+                        found(p as usize, w, w);
+                    }
+                }
             }
         }
         candidates
@@ -180,6 +239,120 @@ impl Matcher {
         }
         Scan { hits, cue_counts }
     }
+
+    /// Whether the words after the first one match too (within one sentence); the index of the
+    /// last matched word if so.
+    fn rest_matches(&self, p: &Pattern, text: &str, words: &[Word], i: usize) -> Option<usize> {
+        let last = i + p.words.len() - 1;
+        if last >= words.len() {
+            return None;
+        }
+        if text[words[i].start..words[i].end] != *p.word(0) {
+            return None;
+        }
+        for j in 1..p.words.len() {
+            let pw = p.word(j);
+            let w = &words[i + j];
+            if w.after_break {
+                return None;
+            }
+            let tw = &text[w.start..w.end];
+            let ok = if p.prefix && i + j == last {
+                tw.starts_with(pw)
+            } else {
+                tw == pw
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(last)
+    }
+}
+
+impl Pattern {
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.words[i];
+        &self.text[a as usize..b as usize]
+    }
+}
+
+/// FNV-1a: the index's keys are short words, hashed once each; no need for SipHash's
+/// resistance to chosen keys (the keys come from our own lexicons).
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A hasher that passes the FNV value through (the keys are already hashes).
+#[derive(Default, Clone, Copy)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.0 = self.0.rotate_left(1) ^ n as u64;
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<PassThrough>;
+
+/// A word of a normalized text, and whether a sentence ends between it and the word before.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    after_break: bool,
+}
+
+/// Byte spans of the words (maximal runs of word characters) of `text`.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let &(i, c) = chars.peek()?;
+            if is_word_char(c) {
+                break i;
+            }
+            chars.next();
+        };
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+fn tokens(text: &str) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut prev_end = 0;
+    for (start, end) in words_of(text) {
+        let gap = &text[prev_end..start];
+        let after_break = gap.contains(['\n', '!', '?', '।', '॥', '۔', '؟', '|'])
+            || gap.contains(". ")
+            || (gap.ends_with('.') && start == text.len());
+        out.push(Word {
+            start,
+            end,
+            after_break,
+        });
+        prev_end = end;
+    }
+    out
 }
 
 fn roles_of(lex: &Lexicon) -> Vec<(Role, &str)> {
@@ -209,36 +382,10 @@ fn roles_of(lex: &Lexicon) -> Vec<(Role, &str)> {
     out
 }
 
-fn starts_word(text: &str, start: usize) -> bool {
-    let first = text[start..].chars().next();
-    let prev = text[..start].chars().next_back();
-    match (prev, first) {
-        (None, _) => true,
-        (Some(p), Some(f)) => !is_word_char(p) || !is_word_char(f),
-        (Some(_), None) => true,
-    }
-}
-
-fn ends_word(text: &str, end: usize) -> bool {
-    let last = text[..end].chars().next_back();
-    let next = text[end..].chars().next();
-    match (last, next) {
-        (_, None) => true,
-        (Some(l), Some(n)) => !is_word_char(l) || !is_word_char(n),
-        (None, Some(_)) => true,
-    }
-}
-
-fn word_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| from + i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     fn lexicon(json: &str) -> Lexicon {
         Lexicon::parse("t.json", json).unwrap()

@@ -6,7 +6,7 @@
 //! runs of line breaks into one `\n`. Every output character remembers the span of the input
 //! it came from, so a match in the normalized text maps back to exact input offsets.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{is_nfc, UnicodeNormalization};
 
 /// A normalized text and, for each of its characters, the input span it came from.
 #[derive(Debug, Clone)]
@@ -76,13 +76,36 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}')
 }
 
+/// `term` normalized for matching, without the map back to its source: terms embedded at
+/// build time are normalized already, and this returns them as they are after one cheap scan.
+pub fn fold(term: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !term.starts_with(' ')
+        && !term.ends_with(' ')
+        && !term.contains("  ")
+        && term.chars().all(|c| {
+            !(c.is_uppercase()
+                || is_invisible(c)
+                || is_nukta(c)
+                || chillu_base(c).is_some()
+                || is_dash(c)
+                || is_line_break(c)
+                || (c.is_whitespace() && c != ' '))
+        })
+        && is_nfc(term);
+    if plain {
+        std::borrow::Cow::Borrowed(term)
+    } else {
+        std::borrow::Cow::Owned(normalize(term).text)
+    }
+}
+
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
         map: Vec::with_capacity(input.len()),
     };
-    if is_nfc_quick(input.chars()) == IsNormalized::Yes {
+    if is_nfc(input) {
         for (i, c) in input.char_indices() {
             push_folded(&mut out, c, i, i + c.len_utf8());
         }
@@ -178,10 +201,15 @@ fn composition_clusters(input: &str) -> Vec<(usize, usize)> {
 /// A character that belongs to a word: letters, digits and the marks of the Indic and Arabic
 /// scripts (vowel signs, viramas), which may not count as alphabetic on their own.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}'))
-        || ('\u{064B}'..='\u{065F}').contains(&c)
-        || c == '\u{0670}'
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // the Indic blocks first: most non-ASCII text here is Indic, and the general Unicode
+    // lookup below is slow
+    if ('\u{0900}'..='\u{0DFF}').contains(&c) {
+        return !matches!(c, '\u{0964}' | '\u{0965}');
+    }
+    ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c.is_alphanumeric()
 }
 
 #[cfg(test)]
@@ -216,6 +244,26 @@ mod tests {
         assert_eq!(norm("क\u{093C}"), "क");
         // Bengali o-kar written as two signs composes to the single sign
         assert_eq!(norm("ক\u{09C7}\u{09BE}"), "কো");
+    }
+
+    #[test]
+    fn fold_agrees_with_normalize() {
+        for t in [
+            "Co-WIN",
+            "cowin data",
+            "ചോര്\u{200D}ന്നു",
+            "क\u{093C}",
+            "  a  b ",
+            "डेटा लीक",
+            "AADHAAR",
+        ] {
+            assert_eq!(fold(t), normalize(t).text, "{t}");
+            assert_eq!(fold(&fold(t)), fold(t), "{t}");
+            assert!(
+                matches!(fold(&normalize(t).text), std::borrow::Cow::Borrowed(_)),
+                "{t}"
+            );
+        }
     }
 
     #[test]
