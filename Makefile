@@ -6,7 +6,7 @@ PORT ?= 8080
 WASM_ENV := . .tools/wasm-env.sh
 CORE := build/core
 
-.PHONY: demo setup core extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench clean
+.PHONY: demo setup core extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean
 
 demo: extension www
 	@echo
@@ -64,11 +64,19 @@ lint-firefox: extension
 test-e2e: extension www
 	node --test --test-concurrency=1 tests/e2e/
 
-# Benchmarks (not tests): the detector natively (criterion), and the extension in Chromium.
+# Benchmarks (not tests), side by side in one run: native, batch CLI, WASM under Node, a JS
+# RegExp peer, start-up, sizes, the extension in Chromium, linear time. Writes bench/REPORT.md.
 bench: extension www
-	cargo bench --bench check
-	node bench/extension.mjs
+	node bench/report.mjs
 	node bench/checker.mjs
+
+# Fuzzing (cargo fuzz, libFuzzer): each target for FUZZ_SECONDS (default 600). The seed corpora
+# are in fuzz/corpus/; what a run adds goes to fuzz/corpus-run/ (not committed).
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz
+	for t in check knowledge; do mkdir -p fuzz/corpus-run/$$t; \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $$t corpus-run/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; done
 
 clean:
 	rm -rf target build dist tests/artifacts

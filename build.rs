@@ -23,7 +23,12 @@ fn normalize_terms(value: &mut Value) {
             }
             *term = folded;
         }
-        Value::Array(items) => items.iter_mut().for_each(normalize_terms),
+        Value::Array(items) => {
+            items.iter_mut().for_each(normalize_terms);
+            // spellings that normalize alike (old and new Malayalam chillus, ...) become one
+            let mut seen = std::collections::HashSet::new();
+            items.retain(|item| seen.insert(item.to_string()));
+        }
         Value::Object(map) => map.values_mut().for_each(normalize_terms),
         _ => {}
     }

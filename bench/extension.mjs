@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { launchWithExtension, serveFixture, serveFile } from '../tests/e2e/browser.mjs';
 
-const N = Number(process.argv[2] ?? 1000);
+const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
+const JSON_OUT = process.argv.includes('--json');
 const texts = readdirSync('tests/corpus').sort().flatMap((f) =>
   readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
 const posts = Array.from({ length: N }, (_, i) => ({
@@ -58,6 +59,23 @@ const run = await page.evaluate((p) => window.insertPosts(p), posts);
 await page.waitForTimeout(200);
 const longTasks = await page.evaluate(() => window.longTasks);
 const core = await worker.evaluate(() => globalThis.LeakLensBackground.timings);
+
+// A real cold start: Chrome stops an idle service worker after ~30 s and starts it again for
+// the next message. Stop it (CDP, from an extension page) and wake it with one new post.
+const extPage = await context.newPage();
+await extPage.goto(worker.url().replace('background.js', 'options/options.html'));
+const cdp = await context.newCDPSession(extPage);
+await cdp.send('ServiceWorker.enable');
+await cdp.send('ServiceWorker.stopAllWorkers');
+await extPage.close();
+await page.waitForTimeout(300);
+const woken = context.waitForEvent('serviceworker');
+await page.evaluate(() => window.insertPosts([{ id: '1', text: 'CoWIN data leaked on Telegram: names exposed' }]));
+const restarted = await woken;
+const warmStart = await restarted.evaluate(async () => {
+  while (globalThis.LeakLensBackground.timings.ready === null) await new Promise((r) => setTimeout(r, 5));
+  return globalThis.LeakLensBackground.timings.ready;
+});
 const stats = await worker.evaluate(async () => {
   const [tab] = await chrome.tabs.query({ url: 'https://x.com/bench' });
   return chrome.tabs.sendMessage(tab.id, { type: 'leaklens:stats' });
@@ -80,7 +98,15 @@ const rows = [
   ['batches sent to the core', stats.batches, ''],
   ['  first sent, last answered, last shown at', `${(stats.firstSend - run.t0).toFixed(0)}, ${(stats.lastReply - run.t0).toFixed(0)}, ${(stats.lastShow - run.t0).toFixed(0)} ms`, ''],
   ['core time checking them (background)', `${core.checkMs.toFixed(0)} ms for ${core.checked} posts`, ''],
-  ['background cold start (worker start → core ready)', `${cold.ready.toFixed(1)} ms`, '≤ 30 ms'],
+  ['background start at browser launch (worker start → core ready)', `${cold.ready.toFixed(1)} ms`, ''],
+  ['background cold start after Chrome stopped the worker', `${warmStart.toFixed(1)} ms`, '≤ 30 ms'],
 ];
+if (JSON_OUT) {
+  console.log(JSON.stringify({ posts: N, annotated_ms: run.ms, render_ms: run.freeAt - run.t0,
+    busy_ms: stats.busyMs, busy_per_100: stats.busyMs / N * 100, longest_slice_ms: stats.longestSliceMs,
+    long_tasks_after: others.length, longest_task_ms: longest, cold_start_ms: cold.ready,
+    restart_ms: warmStart, core_check_ms: core.checkMs }));
+  process.exit(0);
+}
 console.log('\nLeakLens extension in Chromium');
 for (const [k, v, target] of rows) console.log(`  ${k.padEnd(48)} ${String(v).padEnd(34)} ${target}`);

@@ -16,6 +16,8 @@ pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 const NEGATION_REACH_BEFORE: usize = 2;
 const NEGATION_REACH_BEFORE_FIELD: usize = 3;
 const NEGATION_REACH_AFTER: usize = 3;
+/// How many hits on each side a negation check looks at.
+const NEIGHBOURS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detection {
@@ -83,6 +85,8 @@ struct Context<'a> {
     hits: &'a [Hit],
     /// Sentence number of each hit.
     sentence: Vec<usize>,
+    /// What each sentence holds.
+    flags: Vec<SentenceFlags>,
 }
 
 impl Detector {
@@ -97,17 +101,20 @@ impl Detector {
         let norm = normalize(input);
         let Scan { hits, cue_counts } = self.matcher.scan(&norm.text);
         let language = self.language(input, &cue_counts);
+        let sentence = sentence_numbers(&norm.text, &hits);
         let ctx = Context {
             text: &norm.text,
-            sentence: sentence_numbers(&norm.text, &hits),
+            flags: sentence_flags(&hits, &sentence),
+            sentence,
             hits: &hits,
         };
         let mut verdicts: Vec<Verdict> = (0..hits.len()).map(|i| self.verdict(&ctx, i)).collect();
         negate_lists(&ctx, &mut verdicts);
 
+        let support = support_by_sentence(&ctx, &verdicts);
         let claim_events: Vec<usize> = (0..hits.len())
             .filter(|&i| hits[i].role == Role::Event && verdicts[i] == Verdict::Counts)
-            .filter(|&i| supported(&ctx, &verdicts, i))
+            .filter(|&i| supported(&ctx, &support, i))
             .collect();
         let is_claim = !claim_events.is_empty();
 
@@ -181,53 +188,80 @@ impl Detector {
             Role::Event | Role::Field(_) | Role::System(_) | Role::Data => {}
             _ => return Verdict::Counts,
         }
-        let same = |j: usize| ctx.sentence[j] == ctx.sentence[i];
-        let in_sentence = |pred: &dyn Fn(Role) -> bool| {
-            ctx.hits
-                .iter()
-                .enumerate()
-                .any(|(j, o)| same(j) && pred(o.role))
-        };
+        let sentence = ctx.flags[ctx.sentence[i]];
         if matches!(h.role, Role::Event | Role::Field(_)) && self.negated(ctx, i) {
             return Verdict::Negated;
         }
-        if in_sentence(&|r| r == Role::Hedge) {
+        if sentence.hedge {
             return Verdict::Hedged;
         }
         // "iPhone price and photos leaked": another sense, unless a data system is named there
-        let system = |r: Role| matches!(r, Role::System(_));
-        if in_sentence(&|r| r == Role::OtherContext) && !in_sentence(&system) {
+        if sentence.other_context && !sentence.system {
             return Verdict::OtherSense;
         }
         Verdict::Counts
     }
 
     /// A negation word within reach before the hit, or after it in languages that negate
-    /// after the verb; or a phrase that itself says "not leaked" right after it.
+    /// after the verb; or a phrase that itself says "not leaked" right after it. Only the
+    /// nearest hits of the same sentence are looked at, so this is constant work per hit.
     fn negated(&self, ctx: &Context, i: usize) -> bool {
         let h = ctx.hits[i];
-        ctx.hits.iter().enumerate().any(|(j, o)| {
-            if ctx.sentence[j] != ctx.sentence[i] {
-                return false;
+        let reach_before = if h.role == Role::Event {
+            NEGATION_REACH_BEFORE
+        } else {
+            NEGATION_REACH_BEFORE_FIELD
+        };
+        let same = |j: usize| ctx.sentence[j] == ctx.sentence[i];
+        let before = (0..i).rev().take(NEIGHBOURS).take_while(|&j| same(j));
+        for j in before {
+            let o = ctx.hits[j];
+            if words_between(ctx.text, o.end, h.start) > reach_before {
+                break;
             }
-            match o.role {
-                Role::Negator | Role::NegatedEvent if o.end <= h.start => {
-                    let reach = if h.role == Role::Event {
-                        NEGATION_REACH_BEFORE
-                    } else {
-                        NEGATION_REACH_BEFORE_FIELD
-                    };
-                    o.role == Role::Negator && words_between(ctx.text, o.end, h.start) <= reach
-                }
-                Role::Negator | Role::NegatedEvent if o.start >= h.end => {
-                    let after_ok = o.role == Role::NegatedEvent
-                        || self.matcher.lexicons[o.lang as usize].negation == Negation::Both;
-                    after_ok && words_between(ctx.text, h.end, o.start) <= NEGATION_REACH_AFTER
-                }
-                _ => false,
+            if o.role == Role::Negator {
+                return true;
             }
-        })
+        }
+        let after = (i + 1..ctx.hits.len())
+            .take(NEIGHBOURS)
+            .take_while(|&j| same(j));
+        for j in after {
+            let o = ctx.hits[j];
+            if words_between(ctx.text, h.end, o.start) > NEGATION_REACH_AFTER {
+                break;
+            }
+            let after_ok = o.role == Role::NegatedEvent
+                || (o.role == Role::Negator
+                    && self.matcher.lexicons[o.lang as usize].negation == Negation::Both);
+            if after_ok {
+                return true;
+            }
+        }
+        false
     }
+}
+
+/// What a sentence holds, for decisions about the hits in it.
+#[derive(Debug, Default, Clone, Copy)]
+struct SentenceFlags {
+    hedge: bool,
+    other_context: bool,
+    system: bool,
+}
+
+fn sentence_flags(hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
+    let mut flags = vec![SentenceFlags::default(); sentence.last().map_or(0, |s| s + 1)];
+    for (h, &s) in hits.iter().zip(sentence) {
+        let f = &mut flags[s];
+        match h.role {
+            Role::Hedge => f.hedge = true,
+            Role::OtherContext => f.other_context = true,
+            Role::System(_) => f.system = true,
+            _ => {}
+        }
+    }
+    flags
 }
 
 /// Negation covers a list: in "no card or bank details" and "names, not card or bank details"
@@ -271,14 +305,23 @@ fn negate_lists(ctx: &Context, verdicts: &mut [Verdict]) {
     }
 }
 
+/// Sentences that hold personal data or a named system that counts.
+fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
+    let mut support = vec![false; ctx.flags.len()];
+    for (i, h) in ctx.hits.iter().enumerate() {
+        if matches!(h.role, Role::System(_) | Role::Field(_) | Role::Data)
+            && verdicts[i] == Verdict::Counts
+        {
+            support[ctx.sentence[i]] = true;
+        }
+    }
+    support
+}
+
 /// An event needs personal data or a named system close by (same or neighbouring sentence).
-fn supported(ctx: &Context, verdicts: &[Verdict], i: usize) -> bool {
+fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
-    ctx.hits.iter().enumerate().any(|(j, o)| {
-        matches!(o.role, Role::System(_) | Role::Field(_) | Role::Data)
-            && verdicts[j] == Verdict::Counts
-            && ctx.sentence[j].abs_diff(s) <= 1
-    })
+    support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
 }
 
 fn cap(input: &str) -> (&str, Option<Truncation>) {

@@ -101,6 +101,42 @@ pub fn fold(term: &str) -> std::borrow::Cow<'_, str> {
 
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
+    if !input.chars().any(|c| is_invisible(c) || c.is_uppercase()) {
+        return normalize_visible(input);
+    }
+    // drop invisible characters and lower the case first, so that NFC composes what they
+    // separated and what only composes in lower case
+    let mut visible = String::with_capacity(input.len());
+    let mut origin: Vec<(usize, usize, usize)> = Vec::new(); // (visible byte, input start, input end)
+    for (i, c) in input.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let (start, end) = (i, i + c.len_utf8());
+        if c == '\u{0130}' {
+            origin.push((visible.len(), start, end));
+            visible.push('i');
+        } else {
+            for l in c.to_lowercase() {
+                origin.push((visible.len(), start, end));
+                visible.push(l);
+            }
+        }
+    }
+    let mut n = normalize_visible(&visible);
+    let char_at = |byte: usize| match origin.binary_search_by_key(&byte, |o| o.0) {
+        Ok(k) => k,
+        Err(k) => k.saturating_sub(1),
+    };
+    for m in &mut n.map {
+        let (first, last) = (char_at(m.1 as usize), char_at(m.2 as usize - 1));
+        m.1 = origin[first].1 as u32;
+        m.2 = origin[last].2 as u32;
+    }
+    n
+}
+
+fn normalize_visible(input: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
         map: Vec::with_capacity(input.len()),
@@ -158,7 +194,11 @@ fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
         push_char(out, '\u{0D4D}', start, end);
         return;
     }
-    if c.is_uppercase() {
+    if c == '\u{0130}' {
+        // İ is the one letter whose lower case is two characters (i + combining dot), which
+        // would leave the text out of canonical order; for matching it is simply i
+        push_char(out, 'i', start, end);
+    } else if c.is_uppercase() {
         for l in c.to_lowercase() {
             push_char(out, l, start, end);
         }

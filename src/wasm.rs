@@ -26,6 +26,12 @@ pub fn warm() {
     crate::knowledge();
 }
 
+/// Detect only (no card): `{is_claim, confidence, language, systems, fields, evidence}`.
+#[wasm_bindgen]
+pub fn detect(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::check(text))
+}
+
 /// Check one text: `{is_claim, confidence, language, systems, fields, evidence, card, view}`.
 /// `options` may give `{date, url, lang}`.
 #[wasm_bindgen]

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, check, checkBatch } from '../../build/core/leaklens.js';
+import { initSync, check, checkBatch, detect } from '../../build/core/leaklens.js';
 
 initSync({ module: readFileSync(new URL('../../build/core/leaklens_bg.wasm', import.meta.url)) });
 
@@ -30,4 +30,20 @@ test('lone surrogates neither throw nor shift offsets', () => {
 test('batch answers one result per text, in order', () => {
   const r = checkBatch(['nothing to see here', 'CoWIN data leaked on Telegram', ''], undefined);
   assert.deepEqual(r.map((x) => x.is_claim), [false, true, false]);
+});
+
+test('random strings with lone surrogates never throw and keep offsets exact', () => {
+  const pieces = ['CoWIN', ' data ', 'leak', 'लीक', 'डेटा', 'नाम', '\uD800', '\uDFFF', '\uD83D', '😀',
+    '\u200D', 'ক\u09C7\u09BE', ' names ', 'आधार नंबर', '.', '\n', 'İ', '\u0301'];
+  let seed = 7;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  for (let i = 0; i < 2000; i++) {
+    let text = '';
+    for (let k = rand(30); k > 0; k--) text += rand(4) === 0 ? String.fromCharCode(rand(0x10000)) : pieces[rand(pieces.length)];
+    // lone surrogates reach Rust as U+FFFD, one UTF-16 unit each: compare against that string
+    const seen = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    const d = detect(text);
+    for (const e of d.evidence) assert.equal(seen.slice(e.start_utf16, e.end_utf16), e.text, JSON.stringify(text));
+    assert.deepEqual(check(text, undefined).evidence, d.evidence);
+  }
 });

@@ -1,0 +1,81 @@
+// `make bench`: every figure side by side, measured in one run on this machine, each with its
+// target and whether it holds. Prints the report and writes bench/REPORT.md.
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const CORPUS = 'build/bench/corpus.jsonl';
+const SUBSET = 'build/bench/corpus-1mb.jsonl';
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+const json = (out) => JSON.parse(out.trim().split('\n').at(-1));
+const step = (what) => process.stderr.write(`bench: ${what}\n`);
+
+if (!existsSync(CORPUS)) run('node', ['bench/corpus.mjs', CORPUS, '10']);
+// the first megabyte of the same corpus, for the slow JS peer
+writeFileSync(SUBSET, readFileSync(CORPUS, 'utf8').split('\n').slice(0, 1490).join('\n') + '\n');
+
+step('native check (cargo bench --bench throughput)');
+const native = json(run('cargo', ['bench', '-q', '--bench', 'throughput', '--', CORPUS]));
+step('batch CLI on the same corpus');
+run('cargo', ['build', '-q', '--release']);
+let t = performance.now();
+execSync(`target/release/leaklens check --jsonl ${CORPUS} > /dev/null`);
+const cliSecs = (performance.now() - t) / 1e3;
+step('WASM core under Node');
+const wasm = json(run('node', ['bench/wasm-node.mjs', CORPUS]));
+step('JS RegExp peer and WASM on the first 1 MB');
+const peer = json(run('node', ['bench/peer.mjs', SUBSET]));
+const wasmSubset = json(run('node', ['bench/wasm-node.mjs', SUBSET]));
+step('extension in Chromium');
+const ext = json(run('node', ['bench/extension.mjs', '1000', '--json']));
+
+const size = (f) => ({ raw: statSync(f).size, gzip: gzipSync(readFileSync(f), { level: 9 }).length });
+const wasmSize = size('build/core/leaklens_bg.wasm');
+const glueSize = size('build/core/leaklens.js');
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const worstLinear = native.linearity.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+
+const rows = [
+  ['Native `check`', `${native.us_per_post.toFixed(1)} µs/post, ${native.mb_per_s.toFixed(1)} MB/s (${native.posts} posts, ${(native.bytes / 1e6).toFixed(1)} MB)`, '', null],
+  ['Batch CLI `check --jsonl` (with cards)', `${(native.posts / cliSecs).toFixed(0)} posts/s, ${(native.bytes / 1e6 / cliSecs).toFixed(1)} MB/s`, '', null],
+  ['WASM `detect` under Node', `${wasm.us_per_post.toFixed(1)} µs/post, ${wasm.mb_per_s.toFixed(1)} MB/s`, '', null],
+  ['WASM time ÷ native time', `${(wasm.us_per_post / native.us_per_post).toFixed(2)}×`, '≤ 2×', wasm.us_per_post / native.us_per_post <= 2],
+  ['JS RegExp peer (first 1 MB)', `${peer.us_per_post.toFixed(0)} µs/post, ${peer.mb_per_s.toFixed(2)} MB/s`, '', null],
+  ['WASM on the same 1 MB', `${wasmSubset.us_per_post.toFixed(1)} µs/post`, '', null],
+  ['Peer time ÷ WASM time', `${(peer.us_per_post / wasmSubset.us_per_post).toFixed(0)}× (WASM faster)`, '> 1×', peer.us_per_post > wasmSubset.us_per_post],
+  ['Start-up, native (lexicons + matcher + knowledge)', ms(native.startup_ms), '', null],
+  ['Start-up, WASM in Node (instantiate + the same)', ms(wasm.startup_ms), '', null],
+  ['Start-up, JS peer (compile its RegExps)', ms(peer.startup_ms), '', null],
+  ['Background core start at browser launch (Chromium)', ms(ext.cold_start_ms), '', null],
+  ['Cold start of the background core after Chrome stopped it', ms(ext.restart_ms), '≤ 30 ms', ext.restart_ms <= 30],
+  ['.wasm size', `${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip`, '', null],
+  ['JS glue size', `${kb(glueSize.raw)} raw, ${kb(glueSize.gzip)} gzip`, '', null],
+  ['WASM + glue, gzip', kb(wasmSize.gzip + glueSize.gzip), '≤ 250 KB', wasmSize.gzip + glueSize.gzip <= 250 * 1024],
+  ['Extension: 1000 posts inserted → all annotated', ms(ext.annotated_ms), '≤ 200 ms', ext.annotated_ms <= 200],
+  ['  of which the browser rendering the 1000 posts', ms(ext.render_ms), '', null],
+  ['Extension: content-script main-thread time', `${ms(ext.busy_ms)} (${ms(ext.busy_per_100)} per 100 posts)`, '', null],
+  ['Extension: longest content-script slice', ms(ext.longest_slice_ms), '< 50 ms', ext.longest_slice_ms < 50],
+  ['Long tasks ≥ 50 ms after the insertion (any cause)', `${ext.long_tasks_after} (longest ${ms(ext.longest_task_ms)})`, '', null],
+  ...native.linearity.map((l) => [`Linear time: ${l.input} (2 MB ÷ 1 MB)`, `${l.ratio.toFixed(2)} (${ms(l.ms_1mb)} → ${ms(l.ms_2mb)})`, '≤ 2.5', l.ratio <= 2.5]),
+];
+
+const holds = (h) => (h === null ? '' : h ? 'holds' : 'FAILS');
+const machine = `${execSync('nproc').toString().trim()} cores, ${execSync('uname -m').toString().trim()}, node ${process.version}`;
+const lines = [
+  '# LeakLens benchmark report',
+  '',
+  `Measured by \`make bench\` in one run on ${new Date().toISOString().slice(0, 10)} (${machine}). The same`,
+  `${(native.bytes / 1e6).toFixed(1)} MB corpus (${native.posts} posts in 13 languages, \`bench/corpus.mjs\`) for every row that`,
+  'reads posts; the JS peer is too slow for all of it and runs on its first megabyte, beside WASM.',
+  '',
+  '| Figure | Measured | Target | |',
+  '|---|---|---|---|',
+  ...rows.map(([k, v, target, h]) => `| ${k} | ${v} | ${target} | ${holds(h)} |`),
+  '',
+  `Worst linearity ratio: ${worstLinear.ratio.toFixed(2)} (${worstLinear.input}).`,
+];
+writeFileSync('bench/REPORT.md', lines.join('\n') + '\n');
+console.log('');
+for (const [k, v, target, h] of rows) console.log(`${k.padEnd(52)} ${String(v).padEnd(48)} ${target.padEnd(9)} ${holds(h)}`);
+console.log('\nwritten to bench/REPORT.md');
