@@ -79,6 +79,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   } else if (message?.type === 'leaklens:card' && message.post) {
     const lang = message.lang === 'en' || message.lang === 'hi' ? message.lang : undefined;
     answer = ready.then(() => ({ result: checkOne(post(message.post).text, { ...post(message.post), lang }) }));
+  } else if (message?.type === 'leaklens:timings') {
+    answer = ready.then(() => ({ ...timings }));
   } else if (message?.type === 'leaklens:check-tab' && Number.isInteger(message.tabId)) {
     answer = checkTab(message.tabId);
   } else {
