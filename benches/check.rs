@@ -5,19 +5,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
 fn corpus_texts() -> Vec<String> {
-    let mut texts = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
-        .expect("run from the crate root")
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for path in files {
-        let text = std::fs::read_to_string(&path).unwrap();
-        for item in leaklens::eval::parse_corpus(&path.display().to_string(), &text).unwrap() {
-            texts.push(item.text);
-        }
-    }
-    texts
+    let dir = std::path::Path::new("tests/corpus");
+    let items = leaklens::eval::load_corpus_dir(dir).expect("run from the crate root");
+    items.into_iter().map(|i| i.text).collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -96,6 +96,23 @@ pub fn parse_corpus(file: &str, text: &str) -> Result<Vec<Item>, String> {
         .collect()
 }
 
+/// Every `*.jsonl` file of a folder, in file-name order.
+pub fn load_corpus_dir(dir: &std::path::Path) -> Result<Vec<Item>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    files.sort();
+    let mut items = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+        items.extend(parse_corpus(&name, &text)?);
+    }
+    Ok(items)
+}
+
 pub fn evaluate(detector: &Detector, items: &[Item]) -> Report {
     let mut r = Report {
         items: items.len(),

@@ -179,9 +179,17 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             },
             _ => write_verdict(&mut out, file, &report),
         };
-        written.map_err(|e| e.to_string())?;
+        quiet_on_closed_pipe(written)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A reader that stopped reading (`leaklens eval ... | head`) is not an error.
+fn quiet_on_closed_pipe(result: io::Result<()>) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
 }
 
 fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Result<()> {
@@ -209,7 +217,13 @@ fn check_jsonl(kb: &Knowledge, files: &[String], strict: bool) -> Result<ExitCod
             let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
             batch::run(BufReader::new(f), &mut out, &answer)
         }
-        .map_err(|e| format!("{file}: {e}"))?;
+        .or_else(|e| {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Ok(batch::Stats::default())
+            } else {
+                Err(format!("{file}: {e}"))
+            }
+        })?;
         if stats.errors > 0 {
             eprintln!(
                 "leaklens: {file}: {} of {} lines could not be checked",
@@ -341,12 +355,14 @@ fn run_eval(args: &[String]) -> Result<ExitCode, String> {
         items.extend(eval::parse_corpus(file, &text)?);
     }
     let report = eval::evaluate(leaklens::detector(), &items);
-    print!("{report}");
+    let mut out = io::stdout().lock();
+    let mut written = write!(out, "{report}");
     if opts.has("--misses") {
-        println!("misses:");
+        written = written.and_then(|_| writeln!(out, "misses:"));
         for m in &report.misses {
-            println!("  {:12} {}", m.id, m.what);
+            written = written.and_then(|_| writeln!(out, "  {:12} {}", m.id, m.what));
         }
     }
+    quiet_on_closed_pipe(written)?;
     Ok(ExitCode::SUCCESS)
 }

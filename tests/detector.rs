@@ -1,7 +1,7 @@
 //! The detector's behaviour through the public API: languages, hard negatives, systems and
 //! fields, evidence offsets, the seed article, and the development corpus targets.
 
-use leaklens::eval::{evaluate, parse_corpus};
+use leaklens::eval::{evaluate, load_corpus_dir};
 use leaklens::{check, detector, EvidenceKind};
 
 fn claim(text: &str) -> leaklens::Detection {
@@ -176,17 +176,7 @@ fn the_seed_article_is_a_cowin_claim_with_its_fields() {
 const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
 
 fn corpus() -> Vec<leaklens::eval::Item> {
-    let mut items = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir("tests/corpus")
-        .expect("tests/corpus")
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for path in files {
-        let text = std::fs::read_to_string(&path).unwrap();
-        items.extend(parse_corpus(&path.display().to_string(), &text).unwrap());
-    }
-    items
+    load_corpus_dir(std::path::Path::new("tests/corpus")).unwrap()
 }
 
 #[test]
