@@ -77,7 +77,9 @@ await stopper.close().catch(() => {});
 await new Promise((r) => setTimeout(r, 500));
 const waker = await context.newPage();
 await waker.goto(optionsUrl);
-const warmStart = (await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'leaklens:timings' }))).ready;
+const restart = await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'leaklens:timings' }));
+const warmStart = restart.ready;
+if (process.argv.includes('--verbose')) console.log('restart timings', restart);
 await waker.close();
 
 // the page's own insertion is one task; every other long task came after it

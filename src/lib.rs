@@ -1,7 +1,7 @@
 //! LeakLens core: finds posts and articles that allege a leak of citizens' personal data, says
 //! which system and which fields, and why.
 //!
-//! Data flows one way: text → [`normalize`] → [`matcher`] (one automaton over every lexicon)
+//! Data flows one way: text → [`normalize`] → [`matcher`] (one word index over every lexicon)
 //! → [`detect`] (the decision and its evidence) → JSON for the CLI, the extension and the page.
 
 pub mod batch;

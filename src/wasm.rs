@@ -19,11 +19,11 @@ fn options(value: JsValue) -> Result<CardOptions, JsError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
 }
 
-/// Build the matcher and load the knowledge now (otherwise the first check does it).
+/// Build the matcher now (otherwise the first check does it). The knowledge base is loaded
+/// by the first claim: most posts are not claims, and the core answers them without it.
 #[wasm_bindgen]
 pub fn warm() {
     crate::detector();
-    crate::knowledge();
 }
 
 /// Detect only (no card): `{is_claim, confidence, language, systems, fields, evidence}`.
