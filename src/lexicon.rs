@@ -26,6 +26,9 @@ pub struct Lexicon {
     pub hedge: Vec<String>,
     pub other_sense: Vec<String>,
     pub other_context: Vec<String>,
+    /// Set for the embedded lexicons, whose terms `build.rs` normalized already.
+    #[serde(skip)]
+    pub normalized: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -121,7 +124,12 @@ impl Lexicon {
 pub fn embedded() -> Result<Vec<Lexicon>, LexiconError> {
     crate::embedded::LEXICON_FILES
         .iter()
-        .map(|(file, json)| Lexicon::parse(file, json))
+        .map(|(file, json)| {
+            Lexicon::parse(file, json).map(|lex| Lexicon {
+                normalized: true,
+                ..lex
+            })
+        })
         .collect()
 }
 

@@ -107,7 +107,12 @@ impl Matcher {
             let li = li as u8;
             for (role, term) in roles_of(lex) {
                 let prefix = term.ends_with('*');
-                let text = fold(term.trim_end_matches('*'));
+                let bare = term.trim_end_matches('*');
+                let text = if lex.normalized {
+                    std::borrow::Cow::Borrowed(bare)
+                } else {
+                    fold(bare)
+                };
                 let words: Vec<(u32, u32)> =
                     words_of(&text).map(|(a, b)| (a as u32, b as u32)).collect();
                 if words.is_empty() {
