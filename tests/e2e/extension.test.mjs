@@ -174,3 +174,30 @@ for (const theme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('options: sensitivity, languages and card language are saved in storage.sync; reset', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.worker.url().replace('background.js', 'options/options.html'));
+  await page.check('input[name="sensitivity"][value="low"]');
+  await page.check('#languages input[value="hi"]');
+  await page.selectOption('#lang', 'hi');
+  await page.locator('#saved', { hasText: /\S/ }).waitFor();
+  const stored = () => browser.worker.evaluate(() => chrome.storage.sync.get(null));
+  let s = await stored();
+  assert.equal(s.sensitivity, 'low');
+  assert.deepEqual(s.languages, ['hi']);
+  assert.equal(s.cardLang, 'hi');
+  // a Hindi-only setting hides cards on English posts
+  const feed = await open('https://x.com/reporter/status/1668000000000000001');
+  await feed.locator('#quote-text[data-leaklens="clean"]').waitFor();
+  assert.equal(await feed.locator('#quote [data-leaklens="card"]').count(), 0);
+  await page.click('#reset');
+  await page.waitForFunction(() => document.querySelector('input[name="sensitivity"][value="normal"]').checked);
+  s = await stored();
+  assert.equal(s.sensitivity, 'normal');
+  assert.deepEqual(s.languages, []);
+  assert.equal(s.cardLang, 'auto');
+  await feed.locator('#quote [data-leaklens="card"]').waitFor();
+  await feed.close();
+  await page.close();
+});
