@@ -67,6 +67,7 @@ struct App {
     action_status: Element,
     pending: RefCell<Option<Timeout>>,
     download: RefCell<Option<ObjectUrl>>,
+    example_list: Vec<Example>,
 }
 
 fn by_id<T: JsCast>(doc: &Document, id: &str) -> Result<T, JsValue> {
@@ -338,11 +339,11 @@ pub fn run_checker() -> Result<(), JsValue> {
         action_status: by_id(&doc, "action-status")?,
         pending: RefCell::new(None),
         download: RefCell::new(None),
+        example_list: examples().examples,
         doc: doc.clone(),
     });
 
-    let all = examples();
-    for ex in &all.examples {
+    for ex in &app.example_list {
         let o = el(
             &doc,
             "option",
@@ -378,7 +379,7 @@ pub fn run_checker() -> Result<(), JsValue> {
     let a = Rc::clone(&app);
     listeners.push(EventListener::new(&app.examples, "change", move |_| {
         let chosen = a.examples.value();
-        if let Some(ex) = examples().examples.into_iter().find(|e| e.id == chosen) {
+        if let Some(ex) = a.example_list.iter().find(|e| e.id == chosen) {
             a.text.set_value(&ex.text);
             a.date.set_value(ex.date.as_deref().unwrap_or(""));
             a.url.set_value(ex.url.as_deref().unwrap_or(""));

@@ -70,7 +70,7 @@
       textEl.dataset.leaklensKey = post.key;
       const cached = cache.get(post.key);
       if (cached) {
-        show(textEl, post.key, cached);
+        show(textEl, post, cached);
         continue;
       }
       waiting.add(textEl);
@@ -117,12 +117,11 @@
     schedule();
   }
 
-  function show(textEl, key, result) {
+  function show(textEl, { key, text, date }, result) {
     const previous = shown.get(textEl);
     previous?.host?.remove();
     let host = null;
     if (Settings.wants(settings, result) && !dismissed.has(key)) {
-      const { text, date } = keyOf(textEl);
       host = Card.create(result, {
         onDismiss: (h) => { dismissed.add(key); h.remove(); },
         loadView: async () => (await chrome.runtime.sendMessage({

@@ -4,11 +4,12 @@ globalThis.LeakLensSettings = (() => {
     enabled: true,
     disabledSites: [],        // hostnames where the reader turned LeakLens off
     cardLang: 'auto',         // 'auto' (Hindi for Hindi posts), 'en' or 'hi'
-    sensitivity: 'normal',    // 'low', 'normal', 'high'
+    sensitivity: 'normal',    // 'low' (clear claims only) or 'normal' (every claim found)
     languages: [],            // post languages to annotate; empty means all
   });
   // the lowest confidence that gets a card, per sensitivity
-  const THRESHOLDS = Object.freeze({ low: 0.8, normal: 0.6, high: 0.5 });
+  // (claims score 0.5 to 0.99: a named system and several leak words score high)
+  const THRESHOLDS = Object.freeze({ low: 0.75, normal: 0.5 });
 
   async function load() {
     const stored = await chrome.storage.sync.get(Object.keys(DEFAULTS));

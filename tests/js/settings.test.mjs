@@ -1,0 +1,29 @@
+// The extension's settings logic (extension/shared/settings.js): which results get a card.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const context = { chrome: {} };
+vm.runInNewContext(readFileSync('extension/shared/settings.js', 'utf8'), context);
+const S = context.LeakLensSettings;
+const claim = (confidence, language = 'en') => ({ is_claim: true, confidence, language });
+
+test('by default every claim the core finds gets a card, and nothing else', () => {
+  const s = { ...S.DEFAULTS };
+  assert.equal(S.wants(s, claim(0.5)), true, 'the lowest-scoring claim (a denial, no system named)');
+  assert.equal(S.wants(s, claim(0.99)), true);
+  assert.equal(S.wants(s, { is_claim: false, confidence: 0.45, language: 'en' }), false);
+});
+
+test('low sensitivity keeps only clear claims; languages filter; sites switch off', () => {
+  const low = { ...S.DEFAULTS, sensitivity: 'low' };
+  assert.equal(S.wants(low, claim(0.6)), false);
+  assert.equal(S.wants(low, claim(0.9)), true);
+  const hindiOnly = { ...S.DEFAULTS, languages: ['hi'] };
+  assert.equal(S.wants(hindiOnly, claim(0.9, 'en')), false);
+  assert.equal(S.wants(hindiOnly, claim(0.9, 'hi')), true);
+  assert.equal(S.activeOn({ ...S.DEFAULTS, disabledSites: ['x.com'] }, 'x.com'), false);
+  assert.equal(S.activeOn({ ...S.DEFAULTS, enabled: false }, 'twitter.com'), false);
+  assert.equal(S.activeOn(S.DEFAULTS, 'x.com'), true);
+});
