@@ -96,6 +96,13 @@ impl Detector {
         }
     }
 
+    /// A detector over a vocabulary compiled by [`crate::matcher::compile`].
+    pub fn load(compiled: std::borrow::Cow<'static, [u8]>) -> Result<Detector, String> {
+        Ok(Detector {
+            matcher: Matcher::load(compiled)?,
+        })
+    }
+
     pub fn check(&self, input: &str) -> Detection {
         let (input, truncated) = cap(input);
         let norm = normalize(input);

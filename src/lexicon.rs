@@ -26,9 +26,6 @@ pub struct Lexicon {
     pub hedge: Vec<String>,
     pub other_sense: Vec<String>,
     pub other_context: Vec<String>,
-    /// Set for the embedded lexicons, whose terms `build.rs` normalized already.
-    #[serde(skip)]
-    pub normalized: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -120,31 +117,9 @@ impl Lexicon {
     }
 }
 
-/// The lexicons embedded at build time, in file-name order.
-pub fn embedded() -> Result<Vec<Lexicon>, LexiconError> {
-    crate::embedded::LEXICON_FILES
-        .iter()
-        .map(|(file, json)| {
-            Lexicon::parse(file, json).map(|lex| Lexicon {
-                normalized: true,
-                ..lex
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn embedded_lexicons_are_valid() {
-        let lexicons = embedded().expect("embedded lexicons parse");
-        assert!(!lexicons.is_empty());
-        for lex in &lexicons {
-            assert!(!lex.event.is_empty(), "{} has no event terms", lex.lang);
-        }
-    }
 
     #[test]
     fn rejects_unknown_ids_with_file_and_key() {

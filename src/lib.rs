@@ -29,13 +29,25 @@ pub use detect::{Detection, Detector, Evidence, EvidenceKind};
 
 use std::sync::OnceLock;
 
-/// The detector built from the embedded lexicons, compiled on first use.
+/// The detector over the embedded vocabulary, which `build.rs` compiled from `data/lexicon`;
+/// loaded on first use.
 pub fn detector() -> &'static Detector {
     static DETECTOR: OnceLock<Detector> = OnceLock::new();
-    DETECTOR.get_or_init(|| {
-        let lexicons = lexicon::embedded().expect("embedded lexicons are validated by tests");
-        Detector::new(&lexicons)
-    })
+    DETECTOR.get_or_init(|| load_detector().expect("build.rs compiled the vocabulary"))
+}
+
+/// A new detector over the embedded vocabulary (what [`detector`] holds).
+pub fn load_detector() -> Result<Detector, String> {
+    Detector::load(std::borrow::Cow::Borrowed(embedded::VOCABULARY))
+}
+
+/// The lexicon files embedded at build time, parsed, in file-name order (for tools and tests:
+/// the detector reads the compiled form).
+pub fn lexicons() -> Result<Vec<lexicon::Lexicon>, lexicon::LexiconError> {
+    embedded::LEXICON_FILES
+        .iter()
+        .map(|(file, json)| lexicon::Lexicon::parse(file, json))
+        .collect()
 }
 
 /// Check one text with the embedded vocabulary.

@@ -3,12 +3,16 @@
 //! Terms are sequences of words (runs of letters, digits and marks). The index maps a term's
 //! first word to the terms that start with it, and a one-word prefix term (`leak*`) to itself;
 //! scanning looks up each word of the text (and its prefixes, up to the longest prefix term),
-//! then checks the following words. Building it is a few hash-map inserts per term, so the
-//! core starts fast; scanning is linear in the text (bounded work per word).
+//! then checks the following words. Scanning is linear in the text (bounded work per word).
+//!
+//! [`compile`] turns lexicons into a compact table (`build.rs` does it for the embedded ones)
+//! and [`Matcher::load`] indexes that table in one pass over its bytes, borrowing it: the core
+//! starts without parsing JSON or normalizing a single term.
 
 use crate::ids;
 use crate::lexicon::{Lexicon, Negation};
-use crate::normalize::{fold, is_word_char};
+use crate::normalize::{is_word_char, normalize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a term means when it matches.
@@ -47,15 +51,16 @@ impl Role {
     }
 }
 
-/// One compiled pattern: whether it may run on past the end of a word, which languages list it
-/// as a cue, and what it means otherwise.
-#[derive(Debug, Clone)]
+/// One pattern of the compiled vocabulary: where its text is, whether it may run on past the
+/// end of a word, which languages list it as a cue (a bit per lexicon), and what it means.
+#[derive(Debug, Clone, Copy)]
 struct Pattern {
-    /// the normalized term and the byte spans of its words in it
-    text: Box<str>,
-    words: Vec<(u32, u32)>,
+    /// byte span of the term's words in `Matcher::text`, and the end of its first word
+    start: u32,
+    end: u32,
+    first_end: u32,
     prefix: bool,
-    cue_langs: Vec<u8>,
+    cue_langs: u32,
     role: Option<Role>,
     lang: u8,
 }
@@ -80,103 +85,303 @@ pub struct Scan {
 }
 
 pub struct Matcher {
+    /// every pattern's words, joined by single spaces, each pattern followed by a line break
+    /// (the tail of the compiled form, UTF-8 when it comes from `compile`; only ever compared
+    /// with text bytes, so a damaged table matches nothing rather than failing)
+    text: Cow<'static, [u8]>,
     patterns: Vec<Pattern>,
-    /// hash of a first word → terms that start with it (every term but one-word prefix terms);
+    /// first word → terms that start with it (every term but one-word prefix terms);
     /// candidates are checked word by word, so a hash collision costs a comparison, nothing else
-    by_first_word: HashMap<u64, Vec<u32>, BuildFnv>,
-    /// hash of a one-word prefix term → those terms
-    by_prefix: HashMap<u64, Vec<u32>, BuildFnv>,
+    by_first_word: Index,
+    /// one-word prefix term → those terms
+    by_prefix: Index,
     /// the longest one-word prefix, in bytes: how far a word's prefixes are looked up
     longest_prefix: usize,
     pub lexicons: Vec<LexiconInfo>,
 }
 
 /// What the detector needs to know of each lexicon after compilation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconInfo {
     pub lang: String,
     pub script: String,
     pub negation: Negation,
 }
 
+/// The compiled form starts with this (and its version).
+const MAGIC: &[u8; 4] = b"LLM1";
+/// Lexicons a compiled vocabulary can hold (one bit each in `Pattern::cue_langs`).
+pub const MAX_LEXICONS: usize = 32;
+
+/// Compile lexicons into the form [`Matcher::load`] reads: every distinct term once, normalized,
+/// with its meaning. `build.rs` does this for the embedded lexicons, so that the core starts
+/// by reading a table instead of parsing JSON and normalizing thousands of terms.
+///
+/// The layout (integers little-endian): `LLM1`; the lexicon count, then per lexicon its
+/// language, its script (a length byte and UTF-8 each) and its negation (0 before, 1 both);
+/// the pattern count (u32), then per pattern its role, its lexicon and its flags (a byte
+/// each; flag 1 = prefix); the cue count (u32), then per cue its pattern (u32) and its
+/// lexicons (a u32 of bits); last, every pattern's words joined by single spaces and followed
+/// by `\n` (the words are all the matcher compares: `co-win!` is stored as `co win`).
+pub fn compile(lexicons: &[Lexicon]) -> Vec<u8> {
+    assert!(
+        lexicons.len() <= MAX_LEXICONS,
+        "at most {MAX_LEXICONS} lexicons, not {}",
+        lexicons.len()
+    );
+    struct Term {
+        text: String,
+        prefix: bool,
+        cue_langs: u32,
+        role: Option<Role>,
+        lang: u8,
+    }
+    let mut same: HashMap<(u64, bool), Vec<usize>, BuildFnv> = HashMap::default();
+    let mut terms: Vec<Term> = Vec::new();
+    for (li, lex) in lexicons.iter().enumerate() {
+        let li = li as u8;
+        for (role, term) in roles_of(lex) {
+            let prefix = term.ends_with('*');
+            let folded = normalize(term.trim_end_matches('*')).text;
+            let words: Vec<&str> = words_of(&folded).map(|(a, b)| &folded[a..b]).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let text = words.join(" ");
+            let alike = same.entry((fnv(text.as_bytes()), prefix)).or_default();
+            let i = match alike.iter().find(|&&i| terms[i].text == *text) {
+                Some(&i) => i,
+                None => {
+                    terms.push(Term {
+                        text,
+                        prefix,
+                        cue_langs: 0,
+                        role: None,
+                        lang: li,
+                    });
+                    alike.push(terms.len() - 1);
+                    terms.len() - 1
+                }
+            };
+            let t = &mut terms[i];
+            if role == Role::Cue {
+                t.cue_langs |= 1 << li;
+            } else if t.role.is_none_or(|r| role.rank() < r.rank()) {
+                t.role = Some(role);
+                t.lang = li;
+            }
+        }
+    }
+    let mut out = MAGIC.to_vec();
+    out.push(lexicons.len() as u8);
+    for lex in lexicons {
+        for s in [&lex.lang, &lex.script] {
+            let s = &s.as_bytes()[..s.len().min(255)];
+            out.push(s.len() as u8);
+            out.extend_from_slice(s);
+        }
+        out.push(match lex.negation {
+            Negation::Before => 0,
+            Negation::Both => 1,
+        });
+    }
+    out.extend_from_slice(&(terms.len() as u32).to_le_bytes());
+    for t in &terms {
+        out.extend_from_slice(&[role_code(t.role), t.lang, t.prefix as u8]);
+    }
+    let cues: Vec<(usize, &Term)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.cue_langs != 0)
+        .collect();
+    out.extend_from_slice(&(cues.len() as u32).to_le_bytes());
+    for (i, t) in cues {
+        out.extend_from_slice(&(i as u32).to_le_bytes());
+        out.extend_from_slice(&t.cue_langs.to_le_bytes());
+    }
+    for t in &terms {
+        out.extend_from_slice(t.text.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+fn role_code(role: Option<Role>) -> u8 {
+    match role {
+        None => 0,
+        Some(Role::Cue) => 1,
+        Some(Role::Event) => 2,
+        Some(Role::NegatedEvent) => 3,
+        Some(Role::Negator) => 4,
+        Some(Role::Data) => 5,
+        Some(Role::Denial) => 6,
+        Some(Role::Hedge) => 7,
+        Some(Role::OtherSense) => 8,
+        Some(Role::OtherContext) => 9,
+        Some(Role::System(i)) => 64 + i,
+        Some(Role::Field(i)) => 128 + i,
+    }
+}
+
+fn role_of(code: u8) -> Option<Option<Role>> {
+    Some(Some(match code {
+        0 => return Some(None),
+        1 => Role::Cue,
+        2 => Role::Event,
+        3 => Role::NegatedEvent,
+        4 => Role::Negator,
+        5 => Role::Data,
+        6 => Role::Denial,
+        7 => Role::Hedge,
+        8 => Role::OtherSense,
+        9 => Role::OtherContext,
+        64..=127 if ((code - 64) as usize) < ids::SYSTEMS.len() => Role::System(code - 64),
+        128..=255 if ((code - 128) as usize) < ids::FIELDS.len() => Role::Field(code - 128),
+        _ => return None,
+    }))
+}
+
+/// Reads a compiled vocabulary front to back.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end =
+            end.ok_or_else(|| format!("compiled vocabulary: cut short at byte {}", self.at))?;
+        let s = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let n = self.u8()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|e| format!("compiled vocabulary: {e}"))
+    }
+}
+
 impl Matcher {
+    /// Compile `lexicons` and load them (for lexicons other than the embedded ones).
     pub fn new(lexicons: &[Lexicon]) -> Matcher {
-        let mut index: HashMap<(u64, bool), Vec<usize>, BuildFnv> = HashMap::default();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        for (li, lex) in lexicons.iter().enumerate() {
-            let li = li as u8;
-            for (role, term) in roles_of(lex) {
-                let prefix = term.ends_with('*');
-                let bare = term.trim_end_matches('*');
-                let text = if lex.normalized {
-                    std::borrow::Cow::Borrowed(bare)
-                } else {
-                    fold(bare)
-                };
-                let words: Vec<(u32, u32)> =
-                    words_of(&text).map(|(a, b)| (a as u32, b as u32)).collect();
-                if words.is_empty() {
-                    continue;
-                }
-                let same = index.entry((fnv(text.as_bytes()), prefix)).or_default();
-                let i = match same.iter().find(|&&i| *patterns[i].text == *text) {
-                    Some(&i) => i,
-                    None => {
-                        patterns.push(Pattern {
-                            text: text.into_owned().into_boxed_str(),
-                            words,
-                            prefix,
-                            cue_langs: Vec::new(),
-                            role: None,
-                            lang: li,
-                        });
-                        same.push(patterns.len() - 1);
-                        patterns.len() - 1
-                    }
-                };
-                let p = &mut patterns[i];
-                if role == Role::Cue {
-                    if !p.cue_langs.contains(&li) {
-                        p.cue_langs.push(li);
-                    }
-                } else if p.role.is_none_or(|r| role.rank() < r.rank()) {
-                    p.role = Some(role);
-                    p.lang = li;
-                }
-            }
+        Matcher::load(Cow::Owned(compile(lexicons))).expect("a fresh compilation loads")
+    }
+
+    /// Load a vocabulary compiled by [`compile`]. The embedded one is borrowed as it is: loading
+    /// only finds where each term is and indexes its first word.
+    pub fn load(compiled: Cow<'static, [u8]>) -> Result<Matcher, String> {
+        let bad = |what: &str| format!("compiled vocabulary: {what}");
+        let mut r = Reader {
+            bytes: &compiled,
+            at: 0,
+        };
+        if r.take(4)? != MAGIC {
+            return Err(bad("not a LeakLens vocabulary (or another version)"));
         }
-        let mut by_first_word: HashMap<u64, Vec<u32>, BuildFnv> = HashMap::default();
-        let mut by_prefix: HashMap<u64, Vec<u32>, BuildFnv> = HashMap::default();
+        let mut lexicons = Vec::new();
+        for _ in 0..r.u8()? {
+            let (lang, script) = (r.string()?, r.string()?);
+            let negation = match r.u8()? {
+                0 => Negation::Before,
+                1 => Negation::Both,
+                _ => return Err(bad("unknown negation")),
+            };
+            lexicons.push(LexiconInfo {
+                lang,
+                script,
+                negation,
+            });
+        }
+        let n = r.u32()? as usize;
+        let meta = r.take(n.checked_mul(3).ok_or_else(|| bad("too many patterns"))?)?;
+        let mut patterns = Vec::with_capacity(n);
+        for m in meta.chunks_exact(3) {
+            let role = role_of(m[0]).ok_or_else(|| bad("unknown role"))?;
+            if m[1] as usize >= lexicons.len() || m[2] > 1 {
+                return Err(bad("pattern out of range"));
+            }
+            patterns.push(Pattern {
+                start: 0,
+                end: 0,
+                first_end: 0,
+                prefix: m[2] == 1,
+                cue_langs: 0,
+                role,
+                lang: m[1],
+            });
+        }
+        for _ in 0..r.u32()? {
+            let (i, langs) = (r.u32()? as usize, r.u32()?);
+            let p = patterns.get_mut(i).ok_or_else(|| bad("cue out of range"))?;
+            if langs >> lexicons.len() != 0 {
+                return Err(bad("cue out of range"));
+            }
+            p.cue_langs = langs;
+        }
+        // one pass over the texts: where each starts, ends and ends its first word, and the
+        // first word's hash
+        let tail = r.at;
+        let mut at = tail;
+        let mut first_words = Index::with_capacity(patterns.len());
+        let mut prefixes = Index::with_capacity(patterns.len());
         let mut longest_prefix = 0;
-        for (i, p) in patterns.iter().enumerate() {
-            let first = p.word(0);
-            if p.prefix && p.words.len() == 1 {
-                longest_prefix = longest_prefix.max(first.len());
-                by_prefix
-                    .entry(fnv(first.as_bytes()))
-                    .or_default()
-                    .push(i as u32);
+        for (i, p) in patterns.iter_mut().enumerate() {
+            let (start, mut hash, mut first_end) = (at, FNV_START, None);
+            loop {
+                match compiled.get(at) {
+                    None => return Err(bad("fewer texts than patterns")),
+                    Some(b'\n') => break,
+                    Some(b' ') => first_end = first_end.or(Some(at)),
+                    Some(&b) if first_end.is_none() => hash = fnv_step(hash, b),
+                    Some(_) => {}
+                }
+                at += 1;
+            }
+            let single = first_end.is_none();
+            let first_end = first_end.unwrap_or(at);
+            if first_end == start {
+                return Err(bad("a pattern without a word"));
+            }
+            (p.start, p.end, p.first_end) = (
+                (start - tail) as u32,
+                (at - tail) as u32,
+                (first_end - tail) as u32,
+            );
+            at += 1;
+            if p.prefix && single {
+                longest_prefix = longest_prefix.max(first_end - start);
+                prefixes.insert(hash, i as u32);
             } else {
-                by_first_word
-                    .entry(fnv(first.as_bytes()))
-                    .or_default()
-                    .push(i as u32);
+                first_words.insert(hash, i as u32);
             }
         }
-        Matcher {
-            patterns,
-            by_first_word,
-            by_prefix,
-            longest_prefix,
-            lexicons: lexicons
-                .iter()
-                .map(|l| LexiconInfo {
-                    lang: l.lang.clone(),
-                    script: l.script.clone(),
-                    negation: l.negation,
-                })
-                .collect(),
+        if at != compiled.len() {
+            return Err(bad("more texts than patterns"));
         }
+        let text = match compiled {
+            Cow::Borrowed(b) => Cow::Borrowed(&b[tail..]),
+            Cow::Owned(mut v) => {
+                v.drain(..tail);
+                Cow::Owned(v)
+            }
+        };
+        Ok(Matcher {
+            text,
+            patterns,
+            by_first_word: first_words,
+            by_prefix: prefixes,
+            longest_prefix,
+            lexicons,
+        })
     }
 
     /// Scan a normalized text once, word by word; linear in its length.
@@ -186,12 +391,14 @@ impl Matcher {
         let mut candidates: Vec<Hit> = Vec::new();
         let mut found = |p: usize, first: &Word, last: &Word| {
             let p = &self.patterns[p];
-            for &l in &p.cue_langs {
-                cue_counts[l as usize] += 1;
+            let mut langs = p.cue_langs;
+            while langs != 0 {
+                cue_counts[langs.trailing_zeros() as usize] += 1;
+                langs &= langs - 1;
             }
             // A cue phrase that no other list names still takes part in the longest-match
             // choice, so "के आधार पर" ("on the basis of") keeps आधार from reading as Aadhaar.
-            let role = p.role.or((!p.cue_langs.is_empty()).then_some(Role::Cue));
+            let role = p.role.or((p.cue_langs != 0).then_some(Role::Cue));
             if let Some(role) = role {
                 candidates.push(Hit {
                     start: first.start,
@@ -203,12 +410,7 @@ impl Matcher {
         };
         for (i, w) in words.iter().enumerate() {
             let word = &text[w.start..w.end];
-            for &p in self
-                .by_first_word
-                .get(&fnv(word.as_bytes()))
-                .into_iter()
-                .flatten()
-            {
+            for p in self.by_first_word.get(fnv(word.as_bytes())) {
                 if let Some(last) = self.rest_matches(&self.patterns[p as usize], text, &words, i) {
                     found(p as usize, w, &words[last]);
                 }
@@ -220,13 +422,8 @@ impl Matcher {
                 .take_while(|&(k, _)| k <= self.longest_prefix)
             {
                 let head = &word[..k];
-                for &p in self
-                    .by_prefix
-                    .get(&fnv(head.as_bytes()))
-                    .into_iter()
-                    .flatten()
-                {
-                    if self.patterns[p as usize].word(0) == head {
+                for p in self.by_prefix.get(fnv(head.as_bytes())) {
+                    if self.first_word(&self.patterns[p as usize]) == head.as_bytes() {
                         found(p as usize, w, w);
                     }
                 }
@@ -248,21 +445,23 @@ impl Matcher {
     /// Whether the words after the first one match too (within one sentence); the index of the
     /// last matched word if so.
     fn rest_matches(&self, p: &Pattern, text: &str, words: &[Word], i: usize) -> Option<usize> {
-        let last = i + p.words.len() - 1;
-        if last >= words.len() {
+        if &text.as_bytes()[words[i].start..words[i].end] != self.first_word(p) {
             return None;
         }
-        if text[words[i].start..words[i].end] != *p.word(0) {
-            return None;
+        if p.first_end == p.end {
+            return Some(i);
         }
-        for j in 1..p.words.len() {
-            let pw = p.word(j);
-            let w = &words[i + j];
+        let rest = &self.text[p.first_end as usize + 1..p.end as usize];
+        let mut last = i;
+        let mut pattern_words = rest.split(|&b| b == b' ').peekable();
+        while let Some(pw) = pattern_words.next() {
+            last += 1;
+            let w = words.get(last)?;
             if w.after_break {
                 return None;
             }
-            let tw = &text[w.start..w.end];
-            let ok = if p.prefix && i + j == last {
+            let tw = &text.as_bytes()[w.start..w.end];
+            let ok = if p.prefix && pattern_words.peek().is_none() {
                 tw.starts_with(pw)
             } else {
                 tw == pw
@@ -273,21 +472,83 @@ impl Matcher {
         }
         Some(last)
     }
+
+    fn first_word(&self, p: &Pattern) -> &[u8] {
+        &self.text[p.start as usize..p.first_end as usize]
+    }
 }
 
-impl Pattern {
-    fn word(&self, i: usize) -> &str {
-        let (a, b) = self.words[i];
-        &self.text[a as usize..b as usize]
+/// A hash index: an FNV hash → the patterns with that key, in pattern order. Open addressing
+/// over a power-of-two table of keys, each key heading a list of patterns linked through
+/// `next`; filled at load without sorting or allocating per key.
+struct Index {
+    /// per slot: 0 when empty, else 1 + the key's position in `keys`
+    slots: Vec<u32>,
+    /// per key: its hash, its first pattern and its last (where the next one is linked)
+    keys: Vec<(u64, u32, u32)>,
+    /// per pattern: the next pattern with the same key, or `NONE`
+    next: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Index {
+    fn with_capacity(patterns: usize) -> Index {
+        Index {
+            slots: vec![0; (patterns * 2).next_power_of_two().max(2)],
+            keys: Vec::new(),
+            next: vec![NONE; patterns],
+        }
+    }
+
+    fn insert(&mut self, hash: u64, pattern: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = hash as usize & mask;
+        loop {
+            match self.slots[s] {
+                0 => {
+                    self.keys.push((hash, pattern, pattern));
+                    self.slots[s] = self.keys.len() as u32;
+                    return;
+                }
+                k if self.keys[k as usize - 1].0 == hash => {
+                    let key = &mut self.keys[k as usize - 1];
+                    self.next[key.2 as usize] = pattern;
+                    key.2 = pattern;
+                    return;
+                }
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let mask = self.slots.len() - 1;
+        let mut s = hash as usize & mask;
+        let head = loop {
+            match self.slots[s] {
+                0 => break NONE,
+                k if self.keys[k as usize - 1].0 == hash => break self.keys[k as usize - 1].1,
+                _ => s = (s + 1) & mask,
+            }
+        };
+        std::iter::successors((head != NONE).then_some(head), |&p| {
+            let n = self.next[p as usize];
+            (n != NONE).then_some(n)
+        })
     }
 }
 
 /// FNV-1a: the index's keys are short words, hashed once each; no need for SipHash's
 /// resistance to chosen keys (the keys come from our own lexicons).
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(FNV_START, |h, &b| fnv_step(h, b))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// A hasher that passes the FNV value through (the keys are already hashes).
@@ -444,5 +705,29 @@ mod tests {
     fn counts_cues() {
         let m = Matcher::new(&[lexicon(EN)]);
         assert_eq!(m.scan("the leak of the data").cue_counts, vec![2]);
+    }
+
+    #[test]
+    fn loads_what_it_compiles_and_refuses_damaged_tables() {
+        let compiled = compile(&[lexicon(EN)]);
+        let m = Matcher::load(Cow::Owned(compiled.clone())).unwrap();
+        assert_eq!(m.lexicons[0].lang, "en");
+        assert_eq!(m.scan("the leak of the data").cue_counts, vec![2]);
+        for n in 0..compiled.len() {
+            let e = Matcher::load(Cow::Owned(compiled[..n].to_vec()));
+            assert!(e.is_err(), "a table cut at byte {n} loads");
+        }
+        let mut other = compiled.clone();
+        other[3] = b'9';
+        let e = Matcher::load(Cow::Owned(other)).err().unwrap();
+        assert!(e.contains("not a LeakLens vocabulary"), "{e}");
+        // any damaged byte gives an error or a matcher, never a panic
+        for i in 0..compiled.len() {
+            let mut b = compiled.clone();
+            b[i] ^= 0xA5;
+            if let Ok(m) = Matcher::load(Cow::Owned(b)) {
+                m.scan("cowin aadhaar numbers leaked");
+            }
+        }
     }
 }

@@ -76,29 +76,6 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}')
 }
 
-/// `term` normalized for matching, without the map back to its source: terms embedded at
-/// build time are normalized already, and this returns them as they are after one cheap scan.
-pub fn fold(term: &str) -> std::borrow::Cow<'_, str> {
-    let plain = !term.starts_with(' ')
-        && !term.ends_with(' ')
-        && !term.contains("  ")
-        && term.chars().all(|c| {
-            !(c.is_uppercase()
-                || is_invisible(c)
-                || is_nukta(c)
-                || chillu_base(c).is_some()
-                || is_dash(c)
-                || is_line_break(c)
-                || (c.is_whitespace() && c != ' '))
-        })
-        && is_nfc(term);
-    if plain {
-        std::borrow::Cow::Borrowed(term)
-    } else {
-        std::borrow::Cow::Owned(normalize(term).text)
-    }
-}
-
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
     if !input.chars().any(|c| is_invisible(c) || c.is_uppercase()) {
@@ -284,26 +261,6 @@ mod tests {
         assert_eq!(norm("क\u{093C}"), "क");
         // Bengali o-kar written as two signs composes to the single sign
         assert_eq!(norm("ক\u{09C7}\u{09BE}"), "কো");
-    }
-
-    #[test]
-    fn fold_agrees_with_normalize() {
-        for t in [
-            "Co-WIN",
-            "cowin data",
-            "ചോര്\u{200D}ന്നു",
-            "क\u{093C}",
-            "  a  b ",
-            "डेटा लीक",
-            "AADHAAR",
-        ] {
-            assert_eq!(fold(t), normalize(t).text, "{t}");
-            assert_eq!(fold(&fold(t)), fold(t), "{t}");
-            assert!(
-                matches!(fold(&normalize(t).text), std::borrow::Cow::Borrowed(_)),
-                "{t}"
-            );
-        }
     }
 
     #[test]
