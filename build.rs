@@ -21,6 +21,118 @@ mod matcher;
 #[allow(dead_code)]
 mod normalize;
 
+/// What `src/nfc.rs` gives the library, here straight from `unicode-normalization`: the
+/// library's tables are what this script generates.
+#[allow(dead_code)]
+mod nfc {
+    use unicode_normalization::UnicodeNormalization;
+    pub fn ccc(c: char) -> u8 {
+        unicode_normalization::char::canonical_combining_class(c)
+    }
+    pub fn is_nfc(s: &str) -> bool {
+        unicode_normalization::is_nfc(s)
+    }
+    pub fn nfc(s: &str) -> String {
+        s.nfc().collect()
+    }
+}
+
+/// The tables of `src/nfc.rs`, compact: combining classes and NFC quick-check values as step
+/// functions (one `u32` per change: the first character, shifted, and the value), every
+/// canonical decomposition as one step (`c → a b`, recursion does the rest), and the
+/// compositions as indices into those steps, ordered by pair. Hangul is left to arithmetic.
+fn nfc_tables() -> String {
+    use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let mut ccc: Vec<u32> = Vec::new();
+    let mut quick: Vec<u32> = Vec::new();
+    let (mut last_class, mut last_quick) = (0, 0);
+    let mut decomposable: Vec<(char, Vec<char>)> = Vec::new();
+    let mut maybe: Vec<char> = Vec::new();
+    for c in (0..=0x3FFFFu32).filter_map(char::from_u32) {
+        let class = canonical_combining_class(c) as u32;
+        if class != last_class {
+            ccc.push((c as u32) << 8 | class);
+            last_class = class;
+        }
+        let q = match is_nfc_quick(std::iter::once(c)) {
+            IsNormalized::Yes => 0,
+            IsNormalized::No => 1,
+            IsNormalized::Maybe => 2,
+        };
+        if q == 2 {
+            maybe.push(c);
+        }
+        if q != last_quick {
+            quick.push((c as u32) << 2 | q);
+            last_quick = q;
+        }
+        let mut d = Vec::new();
+        decompose_canonical(c, |x| d.push(x));
+        if d != [c] && !hangul(c) {
+            decomposable.push((c, d));
+        }
+    }
+    // a composition's first character starts a decomposition or has one itself; its second
+    // may compose with what comes before it (quick check "maybe")
+    let mut firsts: Vec<char> = decomposable.iter().flat_map(|(c, d)| [*c, d[0]]).collect();
+    firsts.sort();
+    firsts.dedup();
+    let mut pairs = std::collections::HashMap::new();
+    for &a in &firsts {
+        for &b in &maybe {
+            if let Some(c) = compose(a, b).filter(|&c| !hangul(c)) {
+                pairs.insert(c, (a, b));
+            }
+        }
+    }
+    // one step of each decomposition: the composition pair; else the full decomposition when
+    // it is one or two characters; else a character that decomposes to all but its last one
+    let by_decomposition: std::collections::HashMap<&[char], char> = decomposable
+        .iter()
+        .map(|(c, d)| (d.as_slice(), *c))
+        .collect();
+    let steps: Vec<(char, char, char)> = decomposable
+        .iter()
+        .map(|(c, d)| {
+            let (a, b) = match (pairs.get(c), d.as_slice()) {
+                (Some(&pair), _) => pair,
+                (None, [a]) => (*a, '\0'),
+                (None, [a, b]) => (*a, *b),
+                (None, [init @ .., last]) => (
+                    *by_decomposition
+                        .get(init)
+                        .unwrap_or_else(|| panic!("U+{:04X}", *c as u32)),
+                    *last,
+                ),
+                (None, []) => unreachable!("a decomposition has characters"),
+            };
+            (*c, a, b)
+        })
+        .collect();
+    let mut compositions: Vec<usize> = (0..steps.len())
+        .filter(|&i| pairs.contains_key(&steps[i].0))
+        .collect();
+    compositions.sort_by_key(|&i| (steps[i].1, steps[i].2));
+    let list = |items: Vec<String>| items.join(",");
+    format!(
+        "pub static CCC: &[u32] = &[{}];\n\
+         pub static QUICK_CHECK: &[u32] = &[{}];\n\
+         pub static DECOMPOSE: &[(char, char, char)] = &[{}];\n\
+         pub static COMPOSE: &[u16] = &[{}];\n",
+        list(ccc.iter().map(u32::to_string).collect()),
+        list(quick.iter().map(u32::to_string).collect()),
+        list(
+            steps
+                .iter()
+                .map(|(c, a, b)| format!("({c:?},{a:?},{b:?})"))
+                .collect()
+        ),
+        list(compositions.iter().map(usize::to_string).collect()),
+    )
+}
+
 use std::{env, fs, path::Path, path::PathBuf};
 
 fn json_files(root: &str, dir: &str) -> Vec<PathBuf> {
@@ -47,6 +159,7 @@ fn main() {
     for src in ["ids", "lexicon", "matcher", "normalize"] {
         println!("cargo:rerun-if-changed=src/{src}.rs");
     }
+    fs::write(Path::new(&out_dir).join("nfc_tables.rs"), nfc_tables()).expect("write nfc tables");
     let mut code = String::from("pub const LEXICON_FILES: &[(&str, &str)] = &[\n");
     let mut lexicons = Vec::new();
     for path in json_files(&root, "data/lexicon") {

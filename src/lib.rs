@@ -13,6 +13,7 @@ pub mod ids;
 pub mod kb;
 pub mod lexicon;
 pub mod matcher;
+pub mod nfc;
 pub mod normalize;
 pub mod script;
 pub mod view;

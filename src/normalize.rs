@@ -6,7 +6,7 @@
 //! runs of line breaks into one `\n`. Every output character remembers the span of the input
 //! it came from, so a match in the normalized text maps back to exact input offsets.
 
-use unicode_normalization::{is_nfc, UnicodeNormalization};
+use crate::nfc::{ccc, is_nfc, nfc};
 
 /// A normalized text and, for each of its characters, the input span it came from.
 #[derive(Debug, Clone)]
@@ -124,7 +124,7 @@ fn normalize_visible(input: &str) -> Normalized {
         }
     } else {
         for (start, end) in composition_clusters(input) {
-            for c in input[start..end].nfc() {
+            for c in nfc(&input[start..end]).chars() {
                 push_folded(&mut out, c, start, end);
             }
         }
@@ -194,15 +194,14 @@ fn push_char(out: &mut Normalized, c: char, start: usize, end: usize) {
 /// starts at a character with canonical combining class 0, and two spans are merged when
 /// normalizing them together differs from normalizing them apart (e.g. Bengali ে + া).
 fn composition_clusters(input: &str) -> Vec<(usize, usize)> {
-    use unicode_normalization::char::canonical_combining_class as ccc;
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for (i, c) in input.char_indices() {
         let end = i + c.len_utf8();
         match spans.last_mut() {
             Some(last) if ccc(c) != 0 => last.1 = end,
             Some(last) => {
-                let joined: String = input[last.0..end].nfc().collect();
-                let apart: String = input[last.0..i].nfc().chain(input[i..end].nfc()).collect();
+                let joined = nfc(&input[last.0..end]);
+                let apart = nfc(&input[last.0..i]) + &nfc(&input[i..end]);
                 if joined == apart {
                     spans.push((i, end));
                 } else {
