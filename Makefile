@@ -5,8 +5,9 @@ SHELL := /bin/bash
 PORT ?= 8080
 WASM_ENV := . .tools/wasm-env.sh
 CORE := build/core
+CORE_WWW := build/core-www
 
-.PHONY: demo setup core extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean
+.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean
 
 demo: extension www
 	@echo
@@ -19,9 +20,13 @@ demo: extension www
 setup:
 	@scripts/setup.sh
 
-# The WASM core and its JS glue (wasm-bindgen --target web), optimized by wasm-opt.
+# The WASM core and its JS glue (wasm-bindgen --target web), optimized by wasm-opt: the
+# extension's, and the checker page's (the same core with the page's UI, feature `www`).
 core: setup
 	@$(WASM_ENV); scripts/build-core.sh $(CORE)
+
+core-www: setup
+	@$(WASM_ENV); scripts/build-core.sh $(CORE_WWW) www
 
 extension: core
 	@node tools/build-extension.mjs $(CORE) dist
@@ -29,9 +34,9 @@ extension: core
 	@cd dist/firefox && rm -f ../leaklens-firefox.zip && python3 -m zipfile -c ../leaklens-firefox.zip ./*
 	@echo "extension: dist/chrome dist/firefox dist/leaklens-chrome.zip dist/leaklens-firefox.zip"
 
-www: core
+www: core-www
 	@rm -rf dist/www && mkdir -p dist/www/core
-	@cp -r www/. dist/www/ && cp $(CORE)/leaklens.js $(CORE)/leaklens_bg.wasm dist/www/core/
+	@cp -r www/. dist/www/ && cp $(CORE_WWW)/leaklens.js $(CORE_WWW)/leaklens_bg.wasm dist/www/core/
 	@cp extension/content/card.css dist/www/card.css
 	@echo "checker page: dist/www"
 
@@ -46,8 +51,8 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	@if grep -q "route: rustup" .tools/wasm-env.sh; then \
-	  echo "cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings"; \
-	  $(WASM_ENV); cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings; \
+	  echo "cargo clippy --target wasm32-unknown-unknown --lib --tests --all-features -- -D warnings"; \
+	  $(WASM_ENV); cargo clippy --target wasm32-unknown-unknown --lib --tests --all-features -- -D warnings; \
 	else echo "lint: wasm32 clippy needs rustup's wasm32 target; on the Debian rustc-web route only native clippy runs"; fi
 
 test-rust:

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the WASM core into OUT (default build/core): leaklens.js (ES module glue) and
-# leaklens_bg.wasm. Needs the environment from .tools/wasm-env.sh (scripts/setup.sh).
+# leaklens_bg.wasm, with the cargo FEATURES given (the checker page's core: `www`).
+# Needs the environment from .tools/wasm-env.sh (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-build/core}
+FEATURES=${2:-}
 # panic = abort only for the WASM: smaller, and a panic there ends the call anyway
-CARGO_PROFILE_RELEASE_PANIC=abort cargo build --quiet --release --lib --target wasm32-unknown-unknown
+CARGO_PROFILE_RELEASE_PANIC=abort cargo build --quiet --release --lib --target wasm32-unknown-unknown \
+  ${FEATURES:+--features "$FEATURES"}
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
   target/wasm32-unknown-unknown/release/leaklens.wasm

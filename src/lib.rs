@@ -19,7 +19,7 @@ pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "www"))]
 mod www;
 
 mod embedded {

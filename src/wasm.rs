@@ -63,7 +63,9 @@ pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue,
     to_js(&results)
 }
 
-/// schema.org ClaimReview JSON-LD for a text, or `null` when it holds no claim.
+/// schema.org ClaimReview JSON-LD for a text, or `null` when it holds no claim (the checker
+/// page's export; the extension's core leaves it out).
+#[cfg(feature = "www")]
 #[wasm_bindgen(js_name = claimReview)]
 pub fn claim_review(
     text: &str,

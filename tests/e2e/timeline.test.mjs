@@ -54,6 +54,10 @@ test('cards on exactly the expected posts while cells are recycled', async () =>
     // every visible cell: a card iff its post is a claim (stale cards from a recycled cell fail)
     const handle = await page.waitForFunction((all) => {
       const cells = [...document.querySelectorAll('[data-testid="cellInnerDiv"]:not([hidden])')];
+      // the timeline has rendered this scroll position (its scroll handler has run): a cell
+      // spans the top of the viewport
+      const rect = (c) => c.getBoundingClientRect();
+      if (!cells.some((c) => rect(c).top <= 0 && rect(c).bottom > 0)) return false;
       const state = cells.map((c) => {
         const post = all[Number(c.dataset.index)];
         const text = c.querySelector('[data-testid="tweetText"]');
