@@ -5,12 +5,15 @@
 //!   below) into one vocabulary table, `VOCABULARY`, which the core loads without parsing JSON
 //!   or normalizing terms. A broken lexicon fails the build with its file and the reason. The
 //!   files themselves are embedded too (`LEXICON_FILES`), for tools and tests.
-//! - `data/kb/*.json` are minified and embedded (`KB_FILES`); the knowledge loader validates
-//!   them and reports a broken file precisely.
+//! - `data/kb/*.json` are validated (a broken file fails the build with its file, entry, key
+//!   and the reason), minified and embedded (`KB_FILES`): the core need not validate them again.
 
 #[path = "src/ids.rs"]
 #[allow(dead_code)]
 mod ids;
+#[path = "src/kb.rs"]
+#[allow(dead_code)]
+mod kb;
 #[path = "src/lexicon.rs"]
 #[allow(dead_code)]
 mod lexicon;
@@ -156,7 +159,7 @@ fn name_of(path: &Path) -> String {
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for src in ["ids", "lexicon", "matcher", "normalize"] {
+    for src in ["ids", "kb", "lexicon", "matcher", "normalize"] {
         println!("cargo:rerun-if-changed=src/{src}.rs");
     }
     fs::write(Path::new(&out_dir).join("nfc_tables.rs"), nfc_tables()).expect("write nfc tables");
@@ -183,13 +186,26 @@ fn main() {
     ));
 
     code.push_str("pub const KB_FILES: &[(&str, &str)] = &[\n");
-    for path in json_files(&root, "data/kb") {
-        let name = name_of(&path);
-        let text = fs::read_to_string(&path).expect("knowledge file is UTF-8");
-        // a file that is not JSON is embedded as it is: the loader reports it precisely
+    let kb_files: Vec<(String, String)> = json_files(&root, "data/kb")
+        .iter()
+        .map(|p| {
+            (
+                name_of(p),
+                fs::read_to_string(p).expect("knowledge file is UTF-8"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = kb_files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    if let Err(e) = kb::Knowledge::from_files(&refs) {
+        panic!("data/kb/{e}");
+    }
+    for (name, text) in kb_files {
         let embedded = serde_json::from_str::<serde_json::Value>(&text)
-            .map(|v| v.to_string())
-            .unwrap_or(text);
+            .expect("validated above")
+            .to_string();
         let target = Path::new(&out_dir).join(format!("kb-{name}"));
         fs::write(&target, embedded).expect("write embedded data");
         code.push_str(&format!(

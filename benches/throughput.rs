@@ -66,7 +66,7 @@ fn main() {
             .map(|_| {
                 let t = Instant::now();
                 black_box(leaklens::load_detector().unwrap());
-                black_box(leaklens::kb::Knowledge::embedded().unwrap());
+                black_box(leaklens::load_knowledge().unwrap());
                 t.elapsed().as_secs_f64() * 1e3
             })
             .collect(),

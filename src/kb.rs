@@ -1,6 +1,6 @@
 //! The knowledge base (`data/kb/`): what each system collects, known incidents and their
-//! dated timelines, status labels and sources. Loaded and validated once; the embedded copy is
-//! the default and a broken override never replaces it.
+//! dated timelines, status labels and sources. The embedded copy is validated by `build.rs` and
+//! is the default; an override is validated when loaded, and a broken one never replaces it.
 
 use crate::ids;
 use serde::{Deserialize, Serialize};
@@ -209,6 +209,14 @@ pub fn valid_date(date: &str) -> bool {
 impl Knowledge {
     /// Parse and validate the four knowledge files, given as (file name, JSON) pairs.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
+        let kb = Knowledge::parse_files(files)?;
+        kb.validate()?;
+        Ok(kb)
+    }
+
+    /// Parse the four knowledge files without validating them: for the embedded files, which
+    /// `build.rs` validated (an invalid one stops the build).
+    pub fn parse_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
         let get = |name: &str| {
             files
                 .iter()
@@ -222,7 +230,6 @@ impl Knowledge {
             incidents: parse::<IncidentsFile>(FILES[2], get(FILES[2])?)?.incidents,
             statuses: parse::<StatusesFile>(FILES[3], get(FILES[3])?)?.statuses,
         };
-        kb.validate()?;
         Ok(kb)
     }
 
@@ -250,11 +257,6 @@ impl Knowledge {
         }
         let refs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
         Knowledge::from_files(&refs)
-    }
-
-    /// The knowledge embedded at build time.
-    pub fn embedded() -> Result<Knowledge, KbError> {
-        Knowledge::from_files(crate::embedded::KB_FILES)
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
@@ -439,14 +441,14 @@ mod tests {
 
     #[test]
     fn embedded_knowledge_is_valid() {
-        let kb = Knowledge::embedded().unwrap();
+        let kb = crate::load_knowledge().unwrap();
         assert!(kb.systems.len() >= 8);
         assert!(kb.incidents.len() >= 6);
     }
 
     #[test]
     fn every_fact_and_timeline_entry_has_a_dated_url_source() {
-        let kb = Knowledge::embedded().unwrap();
+        let kb = crate::load_knowledge().unwrap();
         let dated_url = |id: &str| {
             let s = kb.source(id).unwrap_or_else(|| panic!("source {id}"));
             assert!(s.url.starts_with("http"), "{id}");

@@ -59,7 +59,13 @@ pub fn check(text: &str) -> Detection {
 /// The knowledge base embedded at build time, validated on first use.
 pub fn knowledge() -> &'static kb::Knowledge {
     static KB: OnceLock<kb::Knowledge> = OnceLock::new();
-    KB.get_or_init(|| kb::Knowledge::embedded().expect("embedded knowledge is validated by tests"))
+    KB.get_or_init(|| load_knowledge().expect("build.rs validated the knowledge"))
+}
+
+/// The knowledge embedded at build time, parsed anew (what [`knowledge`] holds). `build.rs`
+/// validated it, so it is not validated again.
+pub fn load_knowledge() -> Result<kb::Knowledge, kb::KbError> {
+    kb::Knowledge::parse_files(embedded::KB_FILES)
 }
 
 /// A detection with its card (for claims) and, when asked, the card's view tree.
