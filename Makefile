@@ -83,7 +83,7 @@ bench: extension www
 FUZZ_SECONDS ?= 600
 fuzz: setup
 	command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz
-	for t in check knowledge; do mkdir -p fuzz/corpus-run/$$t; \
+	for t in check knowledge vocabulary; do mkdir -p fuzz/corpus-run/$$t; \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run $$t corpus-run/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; done
 
 clean:

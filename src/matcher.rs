@@ -288,7 +288,13 @@ impl Matcher {
             return Err(bad("not a LeakLens vocabulary (or another version)"));
         }
         let mut lexicons = Vec::new();
-        for _ in 0..r.u8()? {
+        let count = r.u8()? as usize;
+        if count > MAX_LEXICONS {
+            return Err(bad(&format!(
+                "{count} lexicons, over the {MAX_LEXICONS} it can hold"
+            )));
+        }
+        for _ in 0..count {
             let (lang, script) = (r.string()?, r.string()?);
             let negation = match r.u8()? {
                 0 => Negation::Before,
@@ -322,7 +328,7 @@ impl Matcher {
         for _ in 0..r.u32()? {
             let (i, langs) = (r.u32()? as usize, r.u32()?);
             let p = patterns.get_mut(i).ok_or_else(|| bad("cue out of range"))?;
-            if langs >> lexicons.len() != 0 {
+            if langs.checked_shr(lexicons.len() as u32).unwrap_or(0) != 0 {
                 return Err(bad("cue out of range"));
             }
             p.cue_langs = langs;
@@ -717,6 +723,16 @@ mod tests {
             let e = Matcher::load(Cow::Owned(compiled[..n].to_vec()));
             assert!(e.is_err(), "a table cut at byte {n} loads");
         }
+        // found by the fuzzer (fuzz/fuzz_targets/vocabulary.rs): more lexicons than the cue
+        // bits can name
+        let mut many = MAGIC.to_vec();
+        many.push(40);
+        for _ in 0..40 {
+            many.extend_from_slice(&[2, b'x', b'x', 4, b'L', b'a', b't', b'n', 1]);
+        }
+        many.extend_from_slice(&[1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, b'x', b'\n']);
+        let e = Matcher::load(Cow::Owned(many)).err().unwrap();
+        assert!(e.contains("40 lexicons"), "{e}");
         let mut other = compiled.clone();
         other[3] = b'9';
         let e = Matcher::load(Cow::Owned(other)).err().unwrap();
