@@ -1,7 +1,8 @@
 // LeakLens content script on X/Twitter: finds post texts, asks the background core about them
 // in batches, and shows a card under each post that alleges a leak.
-// - The MutationObserver reads and sends new posts in a short time-boxed slice; the rest of the
-//   work (showing answers) happens later in time-boxed slices.
+// - The MutationObserver reads and sends new posts in a short time-boxed slice, so that the core
+//   checks them while the browser lays them out; the rest happens later in time-boxed slices.
+// - Cards are built off the page and put in together, so the page is laid out once for them.
 // - Results are cached by post id and text, so a recycled cell gets its own card, not the old
 //   one, and a post seen again is not checked again. The whole document is never rescanned.
 (() => {
@@ -17,6 +18,7 @@
   // the first batch of a slice is small, so that its answer comes back early; the others are
   // larger (the background takes at most 200 posts a message)
   const FIRST_BATCH = 25;
+  const FLUSH_WAIT_MS = 50;
   const BATCH = 100;
   const CACHE_MAX = 5000;
 
@@ -27,6 +29,7 @@
   let readyHead = 0;
   let pending = [];                    // { textEl, post, host } prepared, not in the page yet
   let pendingSince = 0;
+  let flushTimer = 0;
   let keys = new WeakMap();            // post text -> key of its text when last read
   const cache = new Map();             // key -> result (oldest first)
   let shown = new WeakMap();           // post text -> { key, host }
@@ -87,7 +90,8 @@
     keys.set(textEl, post.key);
     if (cache.has(post.key)) { ready.push({ textEl, post }); return; }
     const list = waiting.get(post.key);
-    if (list) list.push({ textEl, post }); else waiting.set(post.key, [{ textEl, post }]);
+    if (!list) waiting.set(post.key, [{ textEl, post }]);
+    else if (!list.some((entry) => entry.textEl === textEl)) list.push({ textEl, post });
     if (inFlight.has(post.key)) return;
     inFlight.add(post.key);
     batch.push(post);
@@ -120,8 +124,9 @@
       if (batch.length === size) { send(batch); batch = []; size = BATCH; }
     }
     if (batch.length) send(batch);
-    // Cards are built off the page, and all of them go in at once when every answered post is
-    // prepared (or after 50 ms): the page is laid out once for them, not once per slice.
+    // Cards are built off the page, and go in together when every answered post is prepared and
+    // no answer is on its way (or FLUSH_WAIT_MS after the first): the page is laid out once for
+    // them, not once per slice or per answer.
     while (showing && readyHead < ready.length && !late()) {
       const { textEl, post } = ready[readyHead++];
       if (!current(textEl, post)) continue;
@@ -130,12 +135,20 @@
       pendingSince ||= t0;
       pending.push({ textEl, post, host: prepare(post, result) });
     }
-    if (readyHead === ready.length) { ready = []; readyHead = 0; }
-    if (showing && pending.length && (readyHead === ready.length || t0 - pendingSince >= 50)) flush();
+    const drained = readyHead === ready.length;
+    if (drained) { ready = []; readyHead = 0; }
+    if (showing && pending.length) {
+      const waited = t0 - pendingSince;
+      if ((drained && inFlight.size === 0) || waited >= FLUSH_WAIT_MS) flush();
+      else if (drained && !flushTimer) {
+        // the answers on their way call schedule(); this is the latest the cards go in
+        flushTimer = setTimeout(() => { flushTimer = 0; schedule(); }, FLUSH_WAIT_MS - waited);
+      }
+    }
     const spent = performance.now() - t0;
     stats.busyMs += spent;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
-    if (queueHead < queue.length || due.size || readyHead < ready.length || pending.length) schedule();
+    if (queueHead < queue.length || due.size || readyHead < ready.length) schedule();
   }
 
   async function send(batch) {
