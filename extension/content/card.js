@@ -39,13 +39,16 @@ globalThis.LeakLensCard = (() => {
     return el;
   }
 
-  /** Light or dark, from the first opaque page background (X sets it on body); computed at
-   *  most once per task. */
+  /** Light or dark, from the first opaque page background (X sets it on body). Reading it
+   *  forces a style update when the page changed since the last frame (cards added by an
+   *  earlier slice), so it is read at most once a frame, or every 100 ms in a hidden tab. */
   let themeCache = null;
   function theme() {
     if (themeCache) return themeCache;
     themeCache = pageTheme();
-    setTimeout(() => { themeCache = null; }, 0);
+    const forget = () => { themeCache = null; };
+    requestAnimationFrame(forget);
+    setTimeout(forget, 100);
     return themeCache;
   }
   function pageTheme() {
@@ -58,6 +61,26 @@ globalThis.LeakLensCard = (() => {
   }
 
   const t = (key, fallback) => chrome.i18n?.getMessage?.(key) || fallback;
+
+  /** The badge and the dismiss button, built once and cloned for each card. */
+  let bar = null;
+  function barTemplate() {
+    if (bar) return bar;
+    bar = document.createElement('div');
+    bar.className = 'bar';
+    const badge = document.createElement('button');
+    badge.className = 'badge';
+    badge.type = 'button';
+    badge.setAttribute('aria-controls', 'card');
+    badge.setAttribute('aria-expanded', 'false');
+    const close = document.createElement('button');
+    close.className = 'dismiss';
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', t('cardDismiss', 'Dismiss this card'));
+    bar.append(badge, close);
+    return bar;
+  }
 
   /**
    * A host element with a closed shadow root: a badge that expands into the full card (Enter
@@ -73,20 +96,10 @@ globalThis.LeakLensCard = (() => {
     host.dataset.theme = theme();
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [sheet()];
-    const bar = document.createElement('div');
-    bar.className = 'bar';
-    const badge = document.createElement('button');
-    badge.className = 'badge';
-    badge.type = 'button';
+    const bar = barTemplate().cloneNode(true);
+    const [badge, close] = bar.children;
     badge.textContent = `LeakLens · ${status?.label ?? 'Unverified'}` + (names.length ? ` · ${names.join(', ')}` : '');
     badge.setAttribute('aria-label', `${t('cardBadgeLabel', 'LeakLens context card')}: ${badge.textContent}`);
-    badge.setAttribute('aria-controls', 'card');
-    const close = document.createElement('button');
-    close.className = 'dismiss';
-    close.type = 'button';
-    close.textContent = '×';
-    close.setAttribute('aria-label', t('cardDismiss', 'Dismiss this card'));
-    bar.append(badge, close);
     // the full card is built from the core's view tree, on first opening when not given
     let card = null;
     const cardFrom = (view) => {
@@ -112,7 +125,7 @@ globalThis.LeakLensCard = (() => {
       if (card && !card.hidden) { toggle(false); badge.focus(); } else onDismiss?.(host);
     });
     root.append(bar);
-    toggle(expanded);
+    if (expanded) toggle(true);
     return host;
   }
 

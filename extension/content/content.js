@@ -1,39 +1,53 @@
 // LeakLens content script on X/Twitter: finds post texts, asks the background core about them
 // in batches, and shows a card under each post that alleges a leak.
-// - The MutationObserver only queues nodes; the work happens later in time-boxed slices.
+// - The MutationObserver reads and sends new posts in a short time-boxed slice, so that the core
+//   checks them while the browser lays them out; the rest happens later in time-boxed slices.
+// - Cards are built off the page and put in together, so the page is laid out once for them.
 // - Results are cached by post id and text, so a recycled cell gets its own card, not the old
 //   one, and a post seen again is not checked again. The whole document is never rescanned.
 (() => {
   const S = globalThis.LeakLensSelectors;
   const Card = globalThis.LeakLensCard;
   const Settings = globalThis.LeakLensSettings;
-  const SLICE_MS = 6;
+  // Work is time-boxed well under the 50 ms of a long task. The observer's slice (reading and
+  // sending new posts) runs at the end of the page's task that added them, before the browser
+  // lays them out: reading 1000 posts takes 10-20 ms, and whatever is left waits for that
+  // layout (200 ms for 1000 posts) and then for the core. A few posts take well under 1 ms.
+  const SLICE_MS = 12;
+  const MUTATION_SLICE_MS = 24;
+  // the first batch of a slice is small, so that its answer comes back early; the others are
+  // larger (the background takes at most 200 posts a message)
+  const FIRST_BATCH = 25;
+  const FLUSH_WAIT_MS = 50;
   const BATCH = 100;
   const CACHE_MAX = 5000;
 
-  const queue = [];
+  const queue = [];                    // { target, nodes, next } from the observer
   let queueHead = 0;
-  const due = new Set();               // post texts waiting for a result
+  const due = new Set();               // post texts to read and look up
+  let ready = [];                      // { textEl, post } whose result is in the cache
+  let readyHead = 0;
+  let pending = [];                    // { textEl, post, host } prepared, not in the page yet
+  let pendingSince = 0;
+  let flushTimer = 0;
+  let keys = new WeakMap();            // post text -> key of its text when last read
   const cache = new Map();             // key -> result (oldest first)
   let shown = new WeakMap();           // post text -> { key, host }
   const dismissed = new Set();         // keys the reader dismissed
   const inFlight = new Set();          // keys sent to the core, not answered yet
-  const waiting = new Set();           // post texts whose result is on its way
-  const stats = { checked: 0, busyMs: 0, longestSliceMs: 0, batches: 0, firstSend: 0, lastReply: 0, lastShow: 0 };
+  let waiting = new Map();             // key -> [{ textEl, post }] whose result is on its way
+  const stats = { checked: 0, busyMs: 0, longestSliceMs: 0, batches: 0, firstSend: 0, lastSend: 0,
+    lastReply: 0, lastShow: 0 };
   let settings = Settings.DEFAULTS;
   let active = false;
   let scheduled = false;
 
-  function hash(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h >>> 0).toString(36);
-  }
-
+  /** A post's key is its id and its whole text (Map and Set hash it natively, which is several
+   *  times faster than a hash in JS over a long timeline; the cache holds at most CACHE_MAX). */
   function keyOf(textEl) {
     const text = textEl.textContent;
     const { id, date } = S.postInfo(textEl);
-    return { key: `${id ?? '-'}:${text.length}:${hash(text)}`, text, date };
+    return { key: `${id ?? '-'}:${text}`, text, date };
   }
 
   function cardLang() {
@@ -46,49 +60,101 @@
     setTimeout(work, 0);
   }
 
-  function collect(node) {
-    if (node.nodeType === Node.TEXT_NODE) node = node.parentElement;
-    if (!(node instanceof Element) || node.closest('[data-leaklens="card"]')) return;
-    const owner = node.closest(S.postText);
-    if (owner) { due.add(owner); return; }
+  const NO_NODES = Object.freeze([]);
+  const isCard = (node) => node.nodeType === Node.ELEMENT_NODE && node.getAttribute('data-leaklens') === 'card';
+
+  /** A changed node (a mutation's target): when it is in a post text, that post text is due;
+   *  its added nodes are searched only when it is in no post text and no card. Looked up once
+   *  per mutation, not once per added node. */
+  function around(target) {
+    const el = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
+    if (!el || el.closest('[data-leaklens="card"]')) return false;
+    const owner = el.closest(S.postText);
+    if (owner) { due.add(owner); return false; }
+    return true;
+  }
+
+  /** The post texts in an added node (which is in no post text). */
+  function within(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE || isCard(node)) return;
     if (node.matches(S.postText)) due.add(node);
     else if (node.firstElementChild) for (const t of node.querySelectorAll(S.postText)) due.add(t);
   }
 
+  /** Read a post text and find its result: in the cache (shown in this slice), on its way, or
+   *  added to the batch for the core. */
+  function intake(textEl, batch) {
+    if (!textEl.isConnected) return;
+    const post = keyOf(textEl);
+    if (shown.get(textEl)?.key === post.key) return;
+    keys.set(textEl, post.key);
+    if (cache.has(post.key)) { ready.push({ textEl, post }); return; }
+    const list = waiting.get(post.key);
+    if (!list) waiting.set(post.key, [{ textEl, post }]);
+    else if (!list.some((entry) => entry.textEl === textEl)) list.push({ textEl, post });
+    if (inFlight.has(post.key)) return;
+    inFlight.add(post.key);
+    batch.push(post);
+  }
+
   function work() {
     scheduled = false;
+    slice(SLICE_MS, true);
+  }
+
+  /** Find new post texts, read them and send them to the core (batches go out as soon as they
+   *  are full, so that the core works on one while the next is read); then, with `showing`,
+   *  show the answered ones. Stops after `budget` ms and schedules the rest. */
+  function slice(budget, showing) {
     const t0 = performance.now();
-    while (queueHead < queue.length && performance.now() - t0 < SLICE_MS) collect(queue[queueHead++]);
-    if (queueHead === queue.length) { queue.length = 0; queueHead = 0; }
-    const batches = [[]];
-    for (const textEl of due) {
-      if (performance.now() - t0 >= SLICE_MS) break;
-      due.delete(textEl);
-      if (!textEl.isConnected) continue;
-      const post = keyOf(textEl);
-      if (shown.get(textEl)?.key === post.key) continue;
-      textEl.dataset.leaklensKey = post.key;
-      const cached = cache.get(post.key);
-      if (cached) {
-        show(textEl, post, cached);
-        continue;
-      }
-      waiting.add(textEl);
-      if (inFlight.has(post.key)) continue;
-      inFlight.add(post.key);
-      if (batches.at(-1).length === BATCH) batches.push([]);
-      batches.at(-1).push(post);
+    const late = () => performance.now() - t0 >= budget;
+    while (queueHead < queue.length && !late()) {
+      const entry = queue[queueHead];
+      if (entry.next === 0 && !around(entry.target)) entry.next = entry.nodes.length;
+      while (entry.next < entry.nodes.length && !late()) within(entry.nodes[entry.next++]);
+      if (entry.next === entry.nodes.length) queueHead++;
     }
-    for (const batch of batches) if (batch.length) send(batch);
+    if (queueHead === queue.length) { queue.length = 0; queueHead = 0; }
+    let batch = [];
+    let size = FIRST_BATCH;
+    for (const textEl of due) {
+      if (late()) break;
+      due.delete(textEl);
+      intake(textEl, batch);
+      if (batch.length === size) { send(batch); batch = []; size = BATCH; }
+    }
+    if (batch.length) send(batch);
+    // Cards are built off the page, and go in together when every answered post is prepared and
+    // no answer is on its way (or FLUSH_WAIT_MS after the first): the page is laid out once for
+    // them, not once per slice or per answer.
+    while (showing && readyHead < ready.length && !late()) {
+      const { textEl, post } = ready[readyHead++];
+      if (!current(textEl, post)) continue;
+      const result = cache.get(post.key);
+      if (!result) { due.add(textEl); continue; }
+      pendingSince ||= t0;
+      pending.push({ textEl, post, host: prepare(post, result) });
+    }
+    const drained = readyHead === ready.length;
+    if (drained) { ready = []; readyHead = 0; }
+    if (showing && pending.length) {
+      const waited = t0 - pendingSince;
+      if ((drained && inFlight.size === 0) || waited >= FLUSH_WAIT_MS) flush();
+      else if (drained && !flushTimer) {
+        // the answers on their way call schedule(); this is the latest the cards go in
+        flushTimer = setTimeout(() => { flushTimer = 0; schedule(); }, FLUSH_WAIT_MS - waited);
+      }
+    }
     const spent = performance.now() - t0;
     stats.busyMs += spent;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
-    if (queueHead < queue.length || due.size) schedule();
+    if (queueHead < queue.length || due.size || readyHead < ready.length) schedule();
   }
 
   async function send(batch) {
     stats.batches++;
     stats.firstSend ||= performance.now();
+    stats.lastSend = performance.now();
     const lang = cardLang();
     let reply;
     try {
@@ -104,55 +170,73 @@
     batch.forEach((post, i) => {
       inFlight.delete(post.key);
       const result = reply?.results?.[i];
-      if (!result) return;
+      // without a result the posts waiting for it stay unannotated until they change
+      if (!result) { waiting.delete(post.key); return; }
       stats.checked++;
       cache.set(post.key, result);
       if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value);
+      const list = waiting.get(post.key);
+      if (!list) return;
+      waiting.delete(post.key);
+      // hand the answered posts back to the slicer, which shows them
+      for (const entry of list) ready.push(entry);
     });
     if (reply?.error) console.warn('LeakLens: the core did not answer:', reply.error);
-    // hand the answered posts back to the slicer, which shows them from the cache
-    for (const textEl of waiting) {
-      if (cache.has(textEl.dataset.leaklensKey)) { waiting.delete(textEl); due.add(textEl); }
-    }
     schedule();
   }
 
-  function show(textEl, { key, text, date }, result) {
-    const previous = shown.get(textEl);
-    previous?.host?.remove();
-    let host = null;
-    if (Settings.wants(settings, result) && !dismissed.has(key)) {
-      host = Card.create(result, {
-        onDismiss: (h) => { dismissed.add(key); h.remove(); },
-        loadView: async () => (await chrome.runtime.sendMessage({
-          type: 'leaklens:card', lang: cardLang(), post: { text, date: date ?? undefined },
-        }))?.result?.view,
-      });
-      textEl.after(host);
-      textEl.dataset.leaklens = 'claim';
-    } else {
-      textEl.dataset.leaklens = 'clean';
+  /** Whether a post text still holds the text read as `post` and is not shown yet. */
+  function current(textEl, post) {
+    return textEl.isConnected && keys.get(textEl) === post.key && shown.get(textEl)?.key !== post.key;
+  }
+
+  /** The card host for a result, or null when the post gets none. */
+  function prepare({ key, text, date }, result) {
+    if (!Settings.wants(settings, result) || dismissed.has(key)) return null;
+    return Card.create(result, {
+      onDismiss: (h) => { dismissed.add(key); h.remove(); },
+      loadView: async () => (await chrome.runtime.sendMessage({
+        type: 'leaklens:card', lang: cardLang(), post: { text, date: date ?? undefined },
+      }))?.result?.view,
+    });
+  }
+
+  /** Put the prepared cards in the page and mark their posts. */
+  function flush() {
+    for (const { textEl, post, host } of pending) {
+      // the text changed while its card was prepared: it is read again
+      if (!current(textEl, post)) continue;
+      shown.get(textEl)?.host?.remove();
+      if (host) textEl.after(host);
+      textEl.dataset.leaklens = host ? 'claim' : 'clean';
+      shown.set(textEl, { key: post.key, host });
     }
-    shown.set(textEl, { key, host });
+    pending = [];
+    pendingSince = 0;
     stats.lastShow = performance.now();
   }
 
   function clearAll() {
     for (const host of document.querySelectorAll('[data-leaklens="card"]')) host.remove();
     for (const el of document.querySelectorAll('[data-leaklens]')) delete el.dataset.leaklens;
-    queue.length = 0; queueHead = 0; due.clear(); waiting.clear();
-    shown = new WeakMap();
+    queue.length = 0; queueHead = 0; due.clear(); waiting = new Map();
+    ready = []; readyHead = 0; pending = []; pendingSince = 0;
+    shown = new WeakMap(); keys = new WeakMap();
   }
 
   const observer = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.type === 'characterData') queue.push(r.target);
+      if (r.type === 'characterData') queue.push({ target: r.target, nodes: NO_NODES, next: 0 });
       else if (r.addedNodes.length) {
-        queue.push(r.target);
-        for (const n of r.addedNodes) queue.push(n);
+        // a card of ours under a post is no change to the post
+        if (r.addedNodes.length === 1 && isCard(r.addedNodes[0])) continue;
+        queue.push({ target: r.target, nodes: r.addedNodes, next: 0 });
       }
     }
-    schedule();
+    // New posts are read and sent at once, not in a later task: when many arrive together the
+    // browser's next task is usually laying them out (200 ms for 1000 posts), and the core
+    // checks them meanwhile. Showing the answers waits for the slices.
+    if (active && queueHead < queue.length) slice(MUTATION_SLICE_MS, false);
   });
 
   async function apply() {
@@ -171,7 +255,7 @@
     if (!wasActive || changed) {
       clearAll();
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      queue.push(document.body);
+      queue.push({ target: document.body, nodes: [document.body], next: 0 });
       schedule();
     }
   }
