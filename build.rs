@@ -118,12 +118,35 @@ fn nfc_tables() -> String {
         .filter(|&i| pairs.contains_key(&steps[i].0))
         .collect();
     compositions.sort_by_key(|&i| (steps[i].1, steps[i].2));
+    // the Basic Multilingual Plane again as two-level tables (blocks of 128 characters, equal
+    // blocks stored once): a combining class and flags (quick check, decomposable) in O(1)
+    let mut ccc_bmp = vec![0u8; 0x10000];
+    let mut flags_bmp = vec![0u8; 0x10000];
+    for (c, class) in
+        (0..0x10000u32).filter_map(|u| char::from_u32(u).map(|c| (u, canonical_combining_class(c))))
+    {
+        ccc_bmp[c as usize] = class;
+    }
+    for (c, _) in &decomposable {
+        if (*c as u32) < 0x10000 {
+            flags_bmp[*c as usize] |= 4;
+        }
+    }
+    for c in (0..0x10000u32).filter_map(char::from_u32) {
+        flags_bmp[c as usize] |= match is_nfc_quick(std::iter::once(c)) {
+            IsNormalized::Yes => 0,
+            IsNormalized::No => 1,
+            IsNormalized::Maybe => 2,
+        };
+    }
     let list = |items: Vec<String>| items.join(",");
     format!(
-        "pub static CCC: &[u32] = &[{}];\n\
+        "{}{}pub static CCC: &[u32] = &[{}];\n\
          pub static QUICK_CHECK: &[u32] = &[{}];\n\
          pub static DECOMPOSE: &[(char, char, char)] = &[{}];\n\
          pub static COMPOSE: &[u16] = &[{}];\n",
+        two_level("CCC_BMP", &ccc_bmp),
+        two_level("FLAGS_BMP", &flags_bmp),
         list(ccc.iter().map(u32::to_string).collect()),
         list(quick.iter().map(u32::to_string).collect()),
         list(
@@ -133,6 +156,24 @@ fn nfc_tables() -> String {
                 .collect()
         ),
         list(compositions.iter().map(usize::to_string).collect()),
+    )
+}
+
+/// `values` (one per BMP character) as `NAME_INDEX` (a block number per 128 characters) and
+/// `NAME_BLOCKS` (the distinct blocks; block 0 is all zeros).
+fn two_level(name: &str, values: &[u8]) -> String {
+    let mut blocks: Vec<&[u8]> = vec![&[0; 128]];
+    let mut index = Vec::new();
+    for block in values.chunks(128) {
+        let i = blocks.iter().position(|b| *b == block).unwrap_or_else(|| {
+            blocks.push(block);
+            blocks.len() - 1
+        });
+        index.push(u8::try_from(i).expect("at most 256 distinct blocks"));
+    }
+    format!(
+        "pub static {name}_INDEX: [u8; 512] = {index:?};\npub static {name}_BLOCKS: &[u8] = &{:?};\n",
+        blocks.concat()
     )
 }
 

@@ -1,13 +1,15 @@
 //! Unicode canonical composition (NFC) and canonical combining classes, over compact tables
 //! that `build.rs` derives from the `unicode-normalization` crate (Unicode's own data): about
-//! a third of that crate's size in the WASM. The tables are searched by bisection; Hangul
-//! syllables are composed by arithmetic.
+//! a third of that crate's size in the WASM. Combining classes and flags come from two-level
+//! tables in the Basic Multilingual Plane, the rest by bisection; Hangul syllables are composed
+//! by arithmetic.
 //! `tests/properties.rs` checks that this gives exactly what `unicode-normalization` gives.
 
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/nfc_tables.rs"));
 }
-use tables::{CCC, COMPOSE, DECOMPOSE, QUICK_CHECK};
+use tables::{CCC, CCC_BMP_BLOCKS, CCC_BMP_INDEX, COMPOSE, DECOMPOSE, QUICK_CHECK};
+use tables::{FLAGS_BMP_BLOCKS, FLAGS_BMP_INDEX};
 
 const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
@@ -28,34 +30,62 @@ fn step(table: &[u32], bits: u32, c: char) -> u32 {
     }
 }
 
-/// The canonical combining class of `c` (0 for starters).
-pub fn ccc(c: char) -> u8 {
-    if c < '\u{0300}' {
-        return 0;
-    }
-    step(CCC, 8, c) as u8
+/// A value from a two-level table of the Basic Multilingual Plane.
+fn bmp(index: &[u8; 512], blocks: &[u8], c: u32) -> u8 {
+    blocks[(index[(c >> 7) as usize] as usize) << 7 | (c & 127) as usize]
 }
 
-/// Whether `s` is in NFC. Most texts answer from one pass over their characters; the few
-/// that hold a character which may compose with the one before are normalized to find out.
+/// The canonical combining class of `c` (0 for starters).
+pub fn ccc(c: char) -> u8 {
+    match c as u32 {
+        0..0x300 => 0,
+        u @ 0..0x10000 => bmp(&CCC_BMP_INDEX, CCC_BMP_BLOCKS, u),
+        _ => step(CCC, 8, c) as u8,
+    }
+}
+
+/// NFC quick check: 0 yes, 1 no, 2 maybe.
+fn quick_check(c: char) -> u8 {
+    match c as u32 {
+        u @ 0..0x10000 => bmp(&FLAGS_BMP_INDEX, FLAGS_BMP_BLOCKS, u) & 3,
+        _ => step(QUICK_CHECK, 2, c) as u8,
+    }
+}
+
+/// Whether `c` has a canonical decomposition (Hangul syllables aside), cheaply for the BMP.
+fn decomposable(c: char) -> bool {
+    match c as u32 {
+        0..0xC0 => false,
+        u @ 0..0x10000 => bmp(&FLAGS_BMP_INDEX, FLAGS_BMP_BLOCKS, u) & 4 != 0,
+        _ => DECOMPOSE.binary_search_by_key(&c, |d| d.0).is_ok(),
+    }
+}
+
+/// Whether `s` is in NFC, in one pass. A character that may compose with the one before it
+/// ("maybe") and is a starter (the Indic vowel signs that do, Hangul jamo) is decided there:
+/// it can compose only with the character right before it. Only a combining mark that may
+/// compose leaves the answer to normalizing the text.
 pub fn is_nfc(s: &str) -> bool {
     let mut last = 0;
+    let mut prev = '\0';
     let mut maybe = false;
     for c in s.chars() {
         if c < '\u{0300}' {
-            last = 0;
+            (last, prev) = (0, c);
             continue;
         }
         let class = ccc(c);
         if class != 0 && last > class {
             return false;
         }
-        match step(QUICK_CHECK, 2, c) {
+        match quick_check(c) {
             0 => {}
             1 => return false,
+            _ if class == 0 && compose_pair(prev, c).is_some() => return false,
+            _ if class == 0 => {}
             _ => maybe = true,
         }
-        last = class;
+        (last, prev) = (class, c);
     }
     !maybe || nfc(s) == s
 }
@@ -73,7 +103,7 @@ fn decompose(c: char, out: &mut Vec<char>) {
         }
         return;
     }
-    if c < '\u{00C0}' {
+    if !decomposable(c) {
         out.push(c);
         return;
     }
