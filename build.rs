@@ -8,6 +8,8 @@
 //! - `data/kb/*.json` are validated (a broken file fails the build with its file, entry, key
 //!   and the reason), minified and embedded (`KB_FILES`): the core need not validate them again.
 
+use std::{env, fs, path::Path, path::PathBuf};
+
 #[path = "src/ids.rs"]
 #[allow(dead_code)]
 mod ids;
@@ -40,25 +42,27 @@ mod nfc {
     }
 }
 
-/// The tables of `src/nfc.rs`, compact: combining classes and NFC quick-check values as step
-/// functions (one `u32` per change: the first character, shifted, and the value), every
-/// canonical decomposition as one step (`c → a b`, recursion does the rest), and the
-/// compositions as indices into those steps, ordered by pair. Hangul is left to arithmetic.
+/// The tables of `src/nfc.rs`, compact: combining classes and NFC quick-check values, as
+/// two-level tables for the BMP and as step functions above it (one `u32` per change: the
+/// first character, shifted, and the value); every canonical decomposition as one step
+/// (`c → a b`, recursion does the rest); the compositions as indices into those steps, ordered
+/// by pair. Hangul is left to arithmetic.
 fn nfc_tables() -> String {
     use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
     use unicode_normalization::{is_nfc_quick, IsNormalized};
     let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    // the Basic Multilingual Plane as two-level tables (O(1) at run time): a combining class,
+    // and flags (quick check; 4 = decomposable); the planes above as step functions
+    let mut ccc_bmp = vec![0u8; 0x10000];
+    let mut flags_bmp = vec![0u8; 0x10000];
     let mut ccc: Vec<u32> = Vec::new();
     let mut quick: Vec<u32> = Vec::new();
     let (mut last_class, mut last_quick) = (0, 0);
     let mut decomposable: Vec<(char, Vec<char>)> = Vec::new();
     let mut maybe: Vec<char> = Vec::new();
     for c in (0..=0x3FFFFu32).filter_map(char::from_u32) {
+        let u = c as u32;
         let class = canonical_combining_class(c) as u32;
-        if class != last_class {
-            ccc.push((c as u32) << 8 | class);
-            last_class = class;
-        }
         let q = match is_nfc_quick(std::iter::once(c)) {
             IsNormalized::Yes => 0,
             IsNormalized::No => 1,
@@ -67,14 +71,24 @@ fn nfc_tables() -> String {
         if q == 2 {
             maybe.push(c);
         }
-        if q != last_quick {
-            quick.push((c as u32) << 2 | q);
-            last_quick = q;
-        }
         let mut d = Vec::new();
         decompose_canonical(c, |x| d.push(x));
-        if d != [c] && !hangul(c) {
+        let decomposes = d != [c] && !hangul(c);
+        if decomposes {
             decomposable.push((c, d));
+        }
+        if u < 0x10000 {
+            ccc_bmp[u as usize] = class as u8;
+            flags_bmp[u as usize] = q as u8 | if decomposes { 4 } else { 0 };
+            continue;
+        }
+        if class != last_class {
+            ccc.push(u << 8 | class);
+            last_class = class;
+        }
+        if q != last_quick {
+            quick.push(u << 2 | q);
+            last_quick = q;
         }
     }
     // a composition's first character starts a decomposition or has one itself; its second
@@ -118,27 +132,6 @@ fn nfc_tables() -> String {
         .filter(|&i| pairs.contains_key(&steps[i].0))
         .collect();
     compositions.sort_by_key(|&i| (steps[i].1, steps[i].2));
-    // the Basic Multilingual Plane again as two-level tables (blocks of 128 characters, equal
-    // blocks stored once): a combining class and flags (quick check, decomposable) in O(1)
-    let mut ccc_bmp = vec![0u8; 0x10000];
-    let mut flags_bmp = vec![0u8; 0x10000];
-    for (c, class) in
-        (0..0x10000u32).filter_map(|u| char::from_u32(u).map(|c| (u, canonical_combining_class(c))))
-    {
-        ccc_bmp[c as usize] = class;
-    }
-    for (c, _) in &decomposable {
-        if (*c as u32) < 0x10000 {
-            flags_bmp[*c as usize] |= 4;
-        }
-    }
-    for c in (0..0x10000u32).filter_map(char::from_u32) {
-        flags_bmp[c as usize] |= match is_nfc_quick(std::iter::once(c)) {
-            IsNormalized::Yes => 0,
-            IsNormalized::No => 1,
-            IsNormalized::Maybe => 2,
-        };
-    }
     let list = |items: Vec<String>| items.join(",");
     format!(
         "{}{}pub static CCC: &[u32] = &[{}];\n\
@@ -176,8 +169,6 @@ fn two_level(name: &str, values: &[u8]) -> String {
         blocks.concat()
     )
 }
-
-use std::{env, fs, path::Path, path::PathBuf};
 
 fn json_files(root: &str, dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(root).join(dir);
