@@ -7,7 +7,7 @@ WASM_ENV := . .tools/wasm-env.sh
 CORE := build/core
 CORE_WWW := build/core-www
 
-.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean
+.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench bench-smoke fuzz clean
 
 demo: extension www
 	@echo
@@ -44,7 +44,7 @@ serve:
 	@echo "Serving dist/www on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/www
 
-test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e
+test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e bench-smoke
 	@echo "make test: all passed"
 
 lint: setup
@@ -77,6 +77,12 @@ test-e2e: extension www
 bench: extension www
 	node bench/report.mjs
 	node bench/checker.mjs
+
+# The same bench scripts on a small corpus, one run each, no targets enforced (part of make
+# test, so that make bench keeps working from a fresh clone).
+bench-smoke: extension www
+	node bench/report.mjs --smoke
+	node bench/checker.mjs --smoke
 
 # Fuzzing (cargo fuzz, libFuzzer): each target for FUZZ_SECONDS (default 600). The seed corpora
 # are in fuzz/corpus/; what a run adds goes to fuzz/corpus-run/ (not committed).

@@ -1,33 +1,42 @@
 // `make bench`: every figure side by side, measured in one run on this machine, each with its
 // target and whether it holds. Prints the report and writes bench/REPORT.md.
+// `--smoke` (part of `make test`): the same scripts on a small corpus, one run each, with the
+// debug build; checks that every figure is a number, enforces no target, and writes its report
+// to build/bench-smoke/REPORT.md instead.
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const CORPUS = 'build/bench/corpus.jsonl';
-const SUBSET = 'build/bench/corpus-1mb.jsonl';
+const SMOKE = process.argv.includes('--smoke');
+const DIR = SMOKE ? 'build/bench-smoke' : 'build/bench';
+const CORPUS = `${DIR}/corpus.jsonl`;
+const SUBSET = `${DIR}/corpus-1mb.jsonl`;
+const PROFILE = SMOKE ? 'dev' : 'release';
+const REPORT = SMOKE ? `${DIR}/REPORT.md` : 'bench/REPORT.md';
+mkdirSync(DIR, { recursive: true });
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
 const json = (out) => JSON.parse(out.trim().split('\n').at(-1));
 const step = (what) => process.stderr.write(`bench: ${what}\n`);
 
-if (!existsSync(CORPUS)) run('node', ['bench/corpus.mjs', CORPUS, '10']);
+if (!existsSync(CORPUS)) run('node', ['bench/corpus.mjs', CORPUS, SMOKE ? '0.2' : '10']);
 // the first megabyte of the same corpus, for the slow JS peer
-writeFileSync(SUBSET, readFileSync(CORPUS, 'utf8').split('\n').slice(0, 1490).join('\n') + '\n');
+writeFileSync(SUBSET, readFileSync(CORPUS, 'utf8').split('\n').slice(0, SMOKE ? 30 : 1490).join('\n') + '\n');
+const quick = SMOKE ? ['--quick'] : [];
 
-step('native check (cargo bench --bench throughput)');
-const native = json(run('cargo', ['bench', '-q', '--bench', 'throughput', '--', CORPUS]));
+step(`native check (cargo bench --profile ${PROFILE} --bench throughput)`);
+const native = json(run('cargo', ['bench', '-q', '--profile', PROFILE, '--bench', 'throughput', '--', CORPUS, ...quick]));
 step('batch CLI on the same corpus');
-run('cargo', ['build', '-q', '--release']);
+run('cargo', ['build', '-q', '--profile', PROFILE]);
 let t = performance.now();
-execSync(`target/release/leaklens check --jsonl ${CORPUS} > /dev/null`);
+execSync(`target/${SMOKE ? 'debug' : 'release'}/leaklens check --jsonl ${CORPUS} > /dev/null`);
 const cliSecs = (performance.now() - t) / 1e3;
 step('WASM core under Node');
-const wasm = json(run('node', ['bench/wasm-node.mjs', CORPUS]));
+const wasm = json(run('node', ['bench/wasm-node.mjs', CORPUS, ...quick]));
 step('JS RegExp peer and WASM on the first 1 MB');
-const peer = json(run('node', ['bench/peer.mjs', SUBSET]));
-const wasmSubset = json(run('node', ['bench/wasm-node.mjs', SUBSET]));
+const peer = json(run('node', ['bench/peer.mjs', SUBSET, ...quick]));
+const wasmSubset = json(run('node', ['bench/wasm-node.mjs', SUBSET, ...quick]));
 step('extension in Chromium');
-const ext = json(run('node', ['bench/extension.mjs', '1000', '--json']));
+const ext = json(run('node', ['bench/extension.mjs', SMOKE ? '50' : '1000', '--json']));
 
 const size = (f) => ({ raw: statSync(f).size, gzip: gzipSync(readFileSync(f), { level: 9 }).length });
 const wasmSize = size('build/core/leaklens_bg.wasm');
@@ -79,7 +88,16 @@ const lines = [
   '',
   `Worst linearity ratio: ${worstLinear.ratio.toFixed(2)} (${worstLinear.input}).`,
 ];
-writeFileSync('bench/REPORT.md', lines.join('\n') + '\n');
+writeFileSync(REPORT, lines.join('\n') + '\n');
 console.log('');
-for (const [k, v, target, h] of rows) console.log(`${k.padEnd(52)} ${String(v).padEnd(48)} ${target.padEnd(9)} ${holds(h)}`);
-console.log('\nwritten to bench/REPORT.md');
+for (const [k, v, target, h] of rows) console.log(`${k.padEnd(52)} ${String(v).padEnd(48)} ${target.padEnd(9)} ${SMOKE ? '' : holds(h)}`);
+console.log(`\nwritten to ${REPORT}`);
+if (SMOKE) {
+  // the smoke enforces no target, but every figure must have been measured
+  const broken = rows.filter(([, v]) => /NaN|undefined|Infinity|null/.test(String(v)));
+  if (broken.length) {
+    console.error(`bench smoke: figures not measured: ${broken.map(([k]) => k).join('; ')}`);
+    process.exit(1);
+  }
+  console.log('bench smoke: every figure measured (targets not enforced on a small corpus)');
+}

@@ -1,7 +1,8 @@
 //! Native figures for `make bench` (bench/report.mjs runs this and reads its JSON):
 //! start-up (vocabulary index + knowledge), `check` over a JSON Lines corpus (µs per post,
 //! MB/s), and how checking time grows with input size, on ordinary and adversarial inputs.
-//! Usage: cargo bench --bench throughput -- CORPUS.jsonl
+//! Usage: cargo bench --bench throughput -- CORPUS.jsonl [--quick]
+//! (`--quick`: one run of each, linear time at 64 KB and 128 KB: the smoke in `make test`)
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -57,11 +58,13 @@ fn main() {
     let corpus = std::env::args()
         .skip(1)
         .find(|a| a.ends_with(".jsonl"))
-        .expect("usage: cargo bench --bench throughput -- CORPUS.jsonl");
+        .expect("usage: cargo bench --bench throughput -- CORPUS.jsonl [--quick]");
+    let quick = std::env::args().any(|a| a == "--quick");
+    let (runs, size) = if quick { (1, 64 << 10) } else { (7, 1 << 20) };
 
     // start-up: load the compiled vocabulary, load the knowledge (fresh each time)
     let startup = median(
-        (0..7)
+        (0..runs)
             .map(|_| {
                 let t = Instant::now();
                 black_box(leaklens::load_detector().unwrap());
@@ -85,7 +88,7 @@ fn main() {
         for p in posts.iter().take(1000) {
             black_box(d.check(p)); // warm caches
         }
-        let runs: Vec<f64> = (0..3)
+        let runs: Vec<f64> = (0..runs.min(3))
             .map(|_| {
                 let t = Instant::now();
                 for p in &posts {
@@ -99,12 +102,12 @@ fn main() {
     };
 
     // linear time: each kind of input at 1 MB and 2 MB, built just before it is timed
-    let kinds = inputs(1 << 20, &sample).len();
+    let kinds = inputs(size, &sample).len();
     let mut linear = Vec::new();
     for k in 0..kinds {
-        let (kind, one) = inputs(1 << 20, &sample).swap_remove(k);
-        let (_, two) = inputs(2 << 20, &sample).swap_remove(k);
-        let (t1, t2) = time_pair(&one, &two, 7);
+        let (kind, one) = inputs(size, &sample).swap_remove(k);
+        let (_, two) = inputs(2 * size, &sample).swap_remove(k);
+        let (t1, t2) = time_pair(&one, &two, runs);
         linear
             .push(serde_json::json!({"input": kind, "ms_1mb": t1, "ms_2mb": t2, "ratio": t2 / t1}));
     }
