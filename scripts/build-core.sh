@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-build/core}
 FEATURES=${2:-}
-# panic = abort only for the WASM: smaller, and a panic there ends the call anyway
-CARGO_PROFILE_RELEASE_PANIC=abort cargo build --quiet --release --lib --target wasm32-unknown-unknown \
+# panic = abort only for the WASM: smaller, and a panic there ends the call anyway; opt-level
+# "s": 5% smaller than 3 at about the same speed ("z" is smaller still but twice as slow)
+CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --quiet --release --lib --target wasm32-unknown-unknown \
   ${FEATURES:+--features "$FEATURES"}
 rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \

@@ -6,7 +6,7 @@
 //! then checks the following words. Scanning is linear in the text (bounded work per word).
 //!
 //! [`compile`] turns lexicons into a compact table (`build.rs` does it for the embedded ones)
-//! and [`Matcher::load`] indexes that table in one pass over its bytes, borrowing it: the core
+//! and [`Matcher::load`] decodes and indexes that table in one pass over its bytes: the core
 //! starts without parsing JSON or normalizing a single term.
 
 use crate::ids;
@@ -86,9 +86,8 @@ pub struct Scan {
 
 pub struct Matcher {
     /// every pattern's words, joined by single spaces, each pattern followed by a line break
-    /// (the tail of the compiled form, UTF-8 when it comes from `compile`; only ever compared
-    /// with text bytes, so a damaged table matches nothing rather than failing)
-    text: Cow<'static, [u8]>,
+    /// (decoded from the tail of the compiled form; only ever compared with text bytes)
+    text: Vec<u8>,
     patterns: Vec<Pattern>,
     /// first word → terms that start with it (every term but one-word prefix terms);
     /// candidates are checked word by word, so a hash collision costs a comparison, nothing else
@@ -109,7 +108,7 @@ pub struct LexiconInfo {
 }
 
 /// The compiled form starts with this (and its version).
-const MAGIC: &[u8; 4] = b"LLM1";
+const MAGIC: &[u8; 4] = b"LLM2";
 /// Lexicons a compiled vocabulary can hold (one bit each in `Pattern::cue_langs`).
 pub const MAX_LEXICONS: usize = 32;
 
@@ -117,12 +116,14 @@ pub const MAX_LEXICONS: usize = 32;
 /// with its meaning. `build.rs` does this for the embedded lexicons, so that the core starts
 /// by reading a table instead of parsing JSON and normalizing thousands of terms.
 ///
-/// The layout (integers little-endian): `LLM1`; the lexicon count, then per lexicon its
+/// The layout (integers little-endian): `LLM2`; the lexicon count, then per lexicon its
 /// language, its script (a length byte and UTF-8 each) and its negation (0 before, 1 both);
 /// the pattern count (u32), then per pattern its role, its lexicon and its flags (a byte
 /// each; flag 1 = prefix); the cue count (u32), then per cue its pattern (u32) and its
-/// lexicons (a u32 of bits); last, every pattern's words joined by single spaces and followed
-/// by `\n` (the words are all the matcher compares: `co-win!` is stored as `co win`).
+/// lexicons (a u32 of bits); last, every pattern's words joined by single spaces (the words
+/// are all the matcher compares: `co-win!` is stored as `co win`), patterns sorted by text,
+/// each written as [`encode_texts`] does: the bytes it shares with the one before, then the
+/// rest, a byte per character of the current 128-character block, then `\n`.
 pub fn compile(lexicons: &[Lexicon]) -> Vec<u8> {
     assert!(
         lexicons.len() <= MAX_LEXICONS,
@@ -172,6 +173,8 @@ pub fn compile(lexicons: &[Lexicon]) -> Vec<u8> {
             }
         }
     }
+    // sorted by text: neighbours share their beginnings, which the encoding leaves out
+    terms.sort_by(|a, b| (&a.text, a.prefix).cmp(&(&b.text, b.prefix)));
     let mut out = MAGIC.to_vec();
     out.push(lexicons.len() as u8);
     for lex in lexicons {
@@ -199,11 +202,98 @@ pub fn compile(lexicons: &[Lexicon]) -> Vec<u8> {
         out.extend_from_slice(&(i as u32).to_le_bytes());
         out.extend_from_slice(&t.cue_langs.to_le_bytes());
     }
-    for t in &terms {
-        out.extend_from_slice(t.text.as_bytes());
-        out.push(b'\n');
-    }
+    encode_texts(terms.iter().map(|t| t.text.as_str()), &mut out);
     out
+}
+
+/// In the encoded texts: the next two bytes name the current block (a character's code >> 7).
+const SET_BLOCK: u8 = 2;
+
+/// Write `texts` compactly: per text, a byte with how many of its first bytes equal those of
+/// the text before (at most 255, on a character boundary), then the rest of its characters:
+/// ASCII as itself; any other character as one byte, 128 + its place in the current block of
+/// 128 characters, after `SET_BLOCK` and the block's number (two bytes, big-endian) when the
+/// block changes (the block carries over from text to text); then `\n`. Indic words take a
+/// byte a letter instead of three. [`decode_texts`] reverses it.
+fn encode_texts<'a>(texts: impl Iterator<Item = &'a str>, out: &mut Vec<u8>) {
+    let (mut prev, mut block) = ("", 0u32);
+    for text in texts {
+        let mut shared = prev
+            .bytes()
+            .zip(text.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(255);
+        while !text.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        out.push(shared as u8);
+        for c in text[shared..].chars() {
+            let u = c as u32;
+            if u < 0x80 {
+                debug_assert!(
+                    c != '\n' && u as u8 != SET_BLOCK,
+                    "no control characters in terms"
+                );
+                out.push(u as u8);
+                continue;
+            }
+            if u >> 7 != block {
+                block = u >> 7;
+                out.extend_from_slice(&[SET_BLOCK, (block >> 8) as u8, block as u8]);
+            }
+            out.push(0x80 | (u & 0x7f) as u8);
+        }
+        out.push(b'\n');
+        prev = text;
+    }
+}
+
+/// The texts [`encode_texts`] wrote for `count` patterns, as UTF-8, each followed by `\n`.
+fn decode_texts(bytes: &[u8], count: usize) -> Result<Vec<u8>, String> {
+    let bad = |what: &str| format!("compiled vocabulary: {what}");
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() * 2);
+    let (mut at, mut block, mut prev_start) = (0, 0u32, 0);
+    for _ in 0..count {
+        let shared = *bytes
+            .get(at)
+            .ok_or_else(|| bad("fewer texts than patterns"))? as usize;
+        at += 1;
+        let start = out.len();
+        let prev_len = start.saturating_sub(prev_start + 1);
+        if shared > prev_len {
+            return Err(bad("a text shares more than the one before has"));
+        }
+        out.extend_from_within(prev_start..prev_start + shared);
+        loop {
+            let b = *bytes
+                .get(at)
+                .ok_or_else(|| bad("fewer texts than patterns"))?;
+            at += 1;
+            match b {
+                b'\n' => break,
+                SET_BLOCK => {
+                    let hi = bytes
+                        .get(at..at + 2)
+                        .ok_or_else(|| bad("cut short in a block"))?;
+                    block = u32::from(hi[0]) << 8 | u32::from(hi[1]);
+                    at += 2;
+                }
+                0..0x80 => out.push(b),
+                _ => {
+                    let c = char::from_u32(block << 7 | u32::from(b & 0x7f))
+                        .ok_or_else(|| bad("not a character"))?;
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        }
+        out.push(b'\n');
+        prev_start = start;
+    }
+    if at != bytes.len() {
+        return Err(bad("more texts than patterns"));
+    }
+    Ok(out)
 }
 
 fn role_code(role: Option<Role>) -> u8 {
@@ -276,8 +366,8 @@ impl Matcher {
         Matcher::load(Cow::Owned(compile(lexicons))).expect("a fresh compilation loads")
     }
 
-    /// Load a vocabulary compiled by [`compile`]. The embedded one is borrowed as it is: loading
-    /// only finds where each term is and indexes its first word.
+    /// Load a vocabulary compiled by [`compile`]: decode the texts, find where each term is and
+    /// index its first word.
     pub fn load(compiled: Cow<'static, [u8]>) -> Result<Matcher, String> {
         let bad = |what: &str| format!("compiled vocabulary: {what}");
         let mut r = Reader {
@@ -335,15 +425,15 @@ impl Matcher {
         }
         // one pass over the texts: where each starts, ends and ends its first word, and the
         // first word's hash
-        let tail = r.at;
-        let mut at = tail;
+        let texts = decode_texts(&compiled[r.at..], patterns.len())?;
+        let mut at = 0;
         let mut first_words = Index::with_capacity(patterns.len());
         let mut prefixes = Index::with_capacity(patterns.len());
         let mut longest_prefix = 0;
         for (i, p) in patterns.iter_mut().enumerate() {
             let (start, mut hash, mut first_end) = (at, FNV_START, None);
             loop {
-                match compiled.get(at) {
+                match texts.get(at) {
                     None => return Err(bad("fewer texts than patterns")),
                     Some(b'\n') => break,
                     Some(b' ') => first_end = first_end.or(Some(at)),
@@ -357,11 +447,7 @@ impl Matcher {
             if first_end == start {
                 return Err(bad("a pattern without a word"));
             }
-            (p.start, p.end, p.first_end) = (
-                (start - tail) as u32,
-                (at - tail) as u32,
-                (first_end - tail) as u32,
-            );
+            (p.start, p.end, p.first_end) = (start as u32, at as u32, first_end as u32);
             at += 1;
             if p.prefix && single {
                 longest_prefix = longest_prefix.max(first_end - start);
@@ -370,18 +456,8 @@ impl Matcher {
                 first_words.insert(hash, i as u32);
             }
         }
-        if at != compiled.len() {
-            return Err(bad("more texts than patterns"));
-        }
-        let text = match compiled {
-            Cow::Borrowed(b) => Cow::Borrowed(&b[tail..]),
-            Cow::Owned(mut v) => {
-                v.drain(..tail);
-                Cow::Owned(v)
-            }
-        };
         Ok(Matcher {
-            text,
+            text: texts,
             patterns,
             by_first_word: first_words,
             by_prefix: prefixes,
@@ -714,6 +790,32 @@ mod tests {
     }
 
     #[test]
+    fn encodes_texts_compactly_and_back() {
+        let texts = [
+            "aadhaar",
+            "aadhaar number",
+            "café leak",
+            "डेटा",
+            "डेटा लीक",
+            "ডেটা",
+            "ڈیٹا",
+            "😀 x",
+            "zz",
+        ];
+        let mut out = Vec::new();
+        encode_texts(texts.iter().copied(), &mut out);
+        let decoded = decode_texts(&out, texts.len()).unwrap();
+        let expected: String = texts.iter().map(|t| format!("{t}\n")).collect();
+        assert_eq!(String::from_utf8(decoded).unwrap(), expected);
+        // a letter of an Indic script takes one byte, not three, after the block is named
+        let mut hindi = Vec::new();
+        encode_texts(["डेटा लीक हुआ"].into_iter(), &mut hindi);
+        assert_eq!(hindi.len(), 1 + 3 + "डेटा लीक हुआ".chars().count() + 1);
+        assert!(decode_texts(&out, texts.len() + 1).is_err());
+        assert!(decode_texts(&out[..out.len() - 1], texts.len()).is_err());
+    }
+
+    #[test]
     fn loads_what_it_compiles_and_refuses_damaged_tables() {
         let compiled = compile(&[lexicon(EN)]);
         let m = Matcher::load(Cow::Owned(compiled.clone())).unwrap();
@@ -737,6 +839,14 @@ mod tests {
         other[3] = b'9';
         let e = Matcher::load(Cow::Owned(other)).err().unwrap();
         assert!(e.contains("not a LeakLens vocabulary"), "{e}");
+        // the fuzzer's seeds are in the current format
+        let seed = include_bytes!("../fuzz/corpus/vocabulary/seed-two-languages");
+        let m = Matcher::load(Cow::Borrowed(seed)).unwrap();
+        assert_eq!(m.lexicons.len(), 2);
+        assert!(Matcher::load(Cow::Borrowed(include_bytes!(
+            "../fuzz/corpus/vocabulary/seed-empty"
+        )))
+        .is_ok());
         // any damaged byte gives an error or a matcher, never a panic
         for i in 0..compiled.len() {
             let mut b = compiled.clone();
