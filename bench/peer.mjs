@@ -1,42 +1,52 @@
-// The peer: the same vocabulary written as JavaScript RegExps, the way an extension author would
-// do it in plain JS (one alternation per list, Unicode word boundaries, `*` as "word goes on"),
-// with the simplest decision: a leak word plus a system, a field or a data word. It does less
-// than LeakLens (no normalization, negation, hedges or evidence offsets); it is the baseline.
-// Usage: node bench/peer.mjs CORPUS.jsonl   → one JSON line
+// WASM against the honest peer (bench/peer-core.mjs: the same algorithm in plain JavaScript),
+// side by side in one Node process: first whether they agree (verdict, language, systems,
+// fields, confidence) on every post of the labelled corpus and of CORPUS, then each timed over
+// CORPUS in alternating runs, so that both see the same machine.
+// Usage: node bench/peer.mjs CORPUS.jsonl [--quick]   → one JSON line
 import { readFileSync, readdirSync } from 'node:fs';
+import { initSync, detect, warm } from '../build/core/leaklens.js';
+import { compile, check } from './peer-core.mjs';
 
-const t0 = performance.now();
-const lists = { event: [], support: [], other: [] };
-for (const f of readdirSync('data/lexicon')) {
-  const lex = JSON.parse(readFileSync(`data/lexicon/${f}`, 'utf8'));
-  lists.event.push(...lex.event);
-  lists.other.push(...lex.other_sense, ...lex.negated_event);
-  lists.support.push(...lex.data, ...Object.values(lex.systems).flat(), ...Object.values(lex.fields).flat());
-}
-const W = '[\\p{L}\\p{M}\\p{N}]';
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const term = (t) => escape(t.replace(/\*$/, '')).replace(/[-\s]+/g, '[\\s-]+') + (t.endsWith('*') ? `${W}*` : `(?!${W})`);
-const regex = (terms) => new RegExp(`(?<!${W})(?:${[...new Set(terms)].map(term).join('|')})`, 'giu');
-const re = { event: regex(lists.event), support: regex(lists.support), other: regex(lists.other) };
-const startup = performance.now() - t0;
-
-function check(text) {
-  const events = [...text.matchAll(re.event)].length;
-  const others = [...text.matchAll(re.other)].length;
-  const support = [...text.matchAll(re.support)].map((m) => m[0]);
-  return { is_claim: events > others && support.length > 0, support };
-}
-
-const posts = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+const QUICK = process.argv.includes('--quick');
+const read = (f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text);
+const posts = read(process.argv[2]);
+const labelled = readdirSync('tests/corpus').sort().flatMap((f) => read(`tests/corpus/${f}`));
 const bytes = posts.reduce((n, p) => n + Buffer.byteLength(p), 0);
-for (const p of posts.slice(0, 1000)) check(p);
-const runs = [];
-const RUNS = process.argv.includes('--quick') ? 1 : 3; // --quick: the smoke in make test
-for (let r = 0; r < RUNS; r++) {
-  const t = performance.now();
-  for (const p of posts) check(p);
-  runs.push((performance.now() - t) / 1e3);
+
+let t = performance.now();
+initSync({ module: readFileSync(new URL('../build/core/leaklens_bg.wasm', import.meta.url)) });
+warm();
+const wasmStartup = performance.now() - t;
+t = performance.now();
+const vocabulary = compile();
+const peerStartup = performance.now() - t;
+
+const KEYS = ['is_claim', 'confidence', 'language', 'systems', 'fields'];
+const verdict = (r) => JSON.stringify(KEYS.map((k) => r[k]));
+const differ = [];
+for (const text of [...labelled, ...posts]) {
+  const w = verdict(detect(text));
+  const p = verdict(check(vocabulary, text));
+  if (w !== p) differ.push({ text: text.slice(0, 80), wasm: w, peer: p });
 }
-const secs = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-console.log(JSON.stringify({ startup_ms: startup, posts: posts.length, bytes,
-  us_per_post: secs * 1e6 / posts.length, mb_per_s: bytes / 1e6 / secs }));
+
+const time = (f) => {
+  const t0 = performance.now();
+  for (const p of posts) f(p);
+  return (performance.now() - t0) / 1e3;
+};
+const wasmRuns = [];
+const peerRuns = [];
+for (let r = 0; r < (QUICK ? 1 : 5); r++) {
+  wasmRuns.push(time(detect));
+  peerRuns.push(time((p) => check(vocabulary, p)));
+}
+const median = (v) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const [wasm, peer] = [median(wasmRuns), median(peerRuns)];
+if (differ.length && process.argv.includes('--verbose')) console.error(differ.slice(0, 10));
+console.log(JSON.stringify({
+  posts: posts.length, bytes, compared: labelled.length + posts.length, differ: differ.length,
+  first_difference: differ[0] ?? null,
+  wasm_us_per_post: wasm * 1e6 / posts.length, peer_us_per_post: peer * 1e6 / posts.length,
+  peer_mb_per_s: bytes / 1e6 / peer, wasm_startup_ms: wasmStartup, peer_startup_ms: peerStartup,
+}));
