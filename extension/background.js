@@ -3,11 +3,26 @@
 // context menu ask it by message. It makes no network requests.
 import init, { check as checkOne, checkBatch, warm } from './core/leaklens.js';
 
-// start-up timings (ms since the worker started), read by the benchmark
-const timings = { scriptStart: performance.now(), instantiated: null, ready: null, checkMs: 0, checked: 0 };
-const ready = init({ module_or_path: new URL('./core/leaklens_bg.wasm', import.meta.url) })
-  .then(() => { timings.instantiated = performance.now(); warm(); })
-  .then(() => { timings.ready = performance.now(); });
+// start-up timings (ms since the worker started), read by the benchmark: the script running,
+// the WASM's response, compiled (streaming, while it downloads), instantiated, and the
+// vocabulary decoded and indexed (ready to answer)
+const timings = {
+  scriptStart: performance.now(), fetched: null, compiled: null, instantiated: null, ready: null, checkMs: 0, checked: 0,
+};
+async function start() {
+  const response = await fetch(new URL('./core/leaklens_bg.wasm', import.meta.url));
+  timings.fetched = performance.now();
+  // streaming compilation needs the WASM MIME type, which not every browser gives extension files
+  const module = response.headers.get('content-type') === 'application/wasm'
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await response.arrayBuffer());
+  timings.compiled = performance.now();
+  await init({ module_or_path: module });
+  timings.instantiated = performance.now();
+  warm();
+  timings.ready = performance.now();
+}
+const ready = start();
 
 const MAX_BATCH = 200;
 const MENU_ID = 'leaklens-check-selection';
