@@ -34,6 +34,8 @@ const peer = json(run('node', ['bench/peer.mjs', CORPUS, ...quick]));
 step('extension in Chromium');
 const ext = json(run('node', ['bench/extension.mjs', SMOKE ? '50' : '1000', '--json']));
 
+step('where the bytes of the core go');
+const where = json(run('node', ['bench/size.mjs', 'build/core']));
 const size = (f) => ({ raw: statSync(f).size, gzip: gzipSync(readFileSync(f), { level: 9 }).length });
 const wasmSize = size('build/core/leaklens_bg.wasm');
 const glueSize = size('build/core/leaklens.js');
@@ -62,6 +64,10 @@ const rows = [
   ['  instantiating it', ms(ext.restart_parts.instantiated - ext.restart_parts.compiled), '', null],
   ['  decoding and indexing the vocabulary', ms(ext.restart_parts.ready - ext.restart_parts.instantiated), '', null],
   ['.wasm size (the extension\'s core)', `${kb(wasmSize.raw)} raw, ${kb(wasmSize.gzip)} gzip`, '', null],
+  ['  its code section', `${kb(where.code.raw)} raw, ${kb(where.code.gzip)} gzip`, '', null],
+  ['  its data section', `${kb(where.data.raw)} raw, ${kb(where.data.gzip)} gzip`, '', null],
+  ...Object.entries(where.tables).map(([t, n]) => [`    table ${t}`, `${kb(n.raw)} raw, ${kb(n.gzip)} gzip (alone)`, '', null]),
+  ['  code by crate, before wasm-opt (largest five)', Object.entries(where.code_by_crate_before_wasm_opt).slice(0, 5).map(([c, n]) => `${c} ${kb(n)}`).join(', '), '', null],
   ['JS glue size', `${kb(glueSize.raw)} raw, ${kb(glueSize.gzip)} gzip`, '', null],
   ['WASM + glue, gzip (the extension\'s core)', kb(wasmSize.gzip + glueSize.gzip), '≤ 150 KB', wasmSize.gzip + glueSize.gzip <= 150 * 1024],
   ['  the checker page\'s core (with its UI), WASM + glue, gzip', kb(pageSize), '', null],

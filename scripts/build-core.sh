@@ -11,6 +11,8 @@ FEATURES=${2:-}
 CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --quiet --release --lib --target wasm32-unknown-unknown \
   ${FEATURES:+--features "$FEATURES"}
 rm -rf "$OUT" && mkdir -p "$OUT"
+# the module with its function names, for bench/size.mjs (where the code's bytes go)
+cp target/wasm32-unknown-unknown/release/leaklens.wasm "$OUT.names.wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
   target/wasm32-unknown-unknown/release/leaklens.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
