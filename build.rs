@@ -6,7 +6,10 @@
 //!   or normalizing terms. A broken lexicon fails the build with its file and the reason. The
 //!   files themselves are embedded too (`LEXICON_FILES`), for tools and tests.
 //! - `data/kb/*.json` are validated (a broken file fails the build with its file, entry, key
-//!   and the reason), minified and embedded (`KB_FILES`): the core need not validate them again.
+//!   and the reason) and embedded packed (`KB_PACKED`, `src/packed.rs`: the same values without
+//!   JSON's repetitions, read into the same structs) and minified (`KB_FILES`, for tools and
+//!   tests): the core need not validate them again. `data/card-text.json` is embedded packed
+//!   too (`CARD_TEXT`).
 
 use std::{env, fs, path::Path, path::PathBuf};
 
@@ -25,6 +28,9 @@ mod matcher;
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "src/packed.rs"]
+#[allow(dead_code)]
+mod packed;
 
 /// What `src/nfc.rs` gives the library, here straight from `unicode-normalization`: the
 /// library's tables are what this script generates.
@@ -191,7 +197,7 @@ fn name_of(path: &Path) -> String {
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for src in ["ids", "kb", "lexicon", "matcher", "normalize"] {
+    for src in ["ids", "kb", "lexicon", "matcher", "normalize", "packed"] {
         println!("cargo:rerun-if-changed=src/{src}.rs");
     }
     fs::write(Path::new(&out_dir).join("nfc_tables.rs"), nfc_tables()).expect("write nfc tables");
@@ -217,6 +223,7 @@ fn main() {
         vocabulary.display().to_string()
     ));
 
+    code.push_str("#[allow(dead_code)] // minified JSON, for tests and tools\n");
     code.push_str("pub const KB_FILES: &[(&str, &str)] = &[\n");
     let kb_files: Vec<(String, String)> = json_files(&root, "data/kb")
         .iter()
@@ -234,17 +241,39 @@ fn main() {
     if let Err(e) = kb::Knowledge::from_files(&refs) {
         panic!("data/kb/{e}");
     }
+    let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &str)] = &[\n");
     for (name, text) in kb_files {
-        let embedded = serde_json::from_str::<serde_json::Value>(&text)
-            .expect("validated above")
-            .to_string();
-        let target = Path::new(&out_dir).join(format!("kb-{name}"));
-        fs::write(&target, embedded).expect("write embedded data");
-        code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            target.display().to_string()
-        ));
+        let value = serde_json::from_str::<serde_json::Value>(&text).expect("validated above");
+        for (target, embedded, list) in [
+            (format!("kb-{name}"), value.to_string(), &mut code),
+            (
+                format!("kb-{name}.packed"),
+                packed::pack(&value),
+                &mut packed_files,
+            ),
+        ] {
+            let target = Path::new(&out_dir).join(target);
+            fs::write(&target, embedded).expect("write embedded data");
+            list.push_str(&format!(
+                "    ({name:?}, include_str!({:?})),\n",
+                target.display().to_string()
+            ));
+        }
     }
     code.push_str("];\n");
+    code.push_str(&packed_files);
+    code.push_str("];\n");
+    let card_text = Path::new(&root).join("data/card-text.json");
+    println!("cargo:rerun-if-changed={}", card_text.display());
+    let value: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(&card_text).expect("data/card-text.json is readable"),
+    )
+    .unwrap_or_else(|e| panic!("data/card-text.json: {e}"));
+    let target = Path::new(&out_dir).join("card-text.packed");
+    fs::write(&target, packed::pack(&value)).expect("write embedded data");
+    code.push_str(&format!(
+        "pub static CARD_TEXT: &str = include_str!({:?});\n",
+        target.display().to_string()
+    ));
     fs::write(Path::new(&out_dir).join("embedded.rs"), code).expect("write embedded.rs");
 }

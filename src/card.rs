@@ -112,8 +112,8 @@ pub struct CardText {
 pub fn card_text() -> &'static CardText {
     static TEXT: OnceLock<CardText> = OnceLock::new();
     TEXT.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/card-text.json"))
-            .expect("data/card-text.json is checked by tests")
+        crate::packed::from_str(crate::embedded::CARD_TEXT)
+            .expect("build.rs packed data/card-text.json")
     })
 }
 

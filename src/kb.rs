@@ -173,8 +173,28 @@ const FILES: [&str; 4] = [
     "statuses.json",
 ];
 
-fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, KbError> {
+/// A knowledge file: JSON, or packed by `build.rs` (`src/packed.rs`; the embedded knowledge).
+fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, KbError> {
+    if text.starts_with(crate::packed::MAGIC) {
+        return crate::packed::from_str(text).map_err(|e| err(file, "", "", e.to_string()));
+    }
+    parse_json(file, text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, KbError> {
     serde_json::from_str(json).map_err(|e| err(file, "", "", e.to_string()))
+}
+
+/// The WASM core reads only its embedded (packed) knowledge, and carries no JSON parser.
+#[cfg(target_arch = "wasm32")]
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, _json: &'a str) -> Result<T, KbError> {
+    Err(err(
+        file,
+        "",
+        "",
+        "the WASM core reads packed knowledge only",
+    ))
 }
 
 /// A date `YYYY-MM-DD` or `YYYY-MM` that exists on the calendar.

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod packed;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -63,9 +64,9 @@ pub fn knowledge() -> &'static kb::Knowledge {
 }
 
 /// The knowledge embedded at build time, parsed anew (what [`knowledge`] holds). `build.rs`
-/// validated it, so it is not validated again.
+/// validated it, so it is not validated again; it is embedded packed (`src/packed.rs`).
 pub fn load_knowledge() -> Result<kb::Knowledge, kb::KbError> {
-    kb::Knowledge::parse_files(embedded::KB_FILES)
+    kb::Knowledge::parse_files(embedded::KB_PACKED)
 }
 
 /// A detection with its card (for claims) and, when asked, the card's view tree.
