@@ -297,7 +297,7 @@ impl<'de> MapAccess<'de> for Items<'_, 'de> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use serde::Deserialize;
