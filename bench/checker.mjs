@@ -6,9 +6,8 @@ import { chromium } from 'playwright-core';
 import { serveDirectory, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const ORIGIN = 'https://checker.leaklens.test';
-// the longest of the page's own examples (a Hindi news report on the CoWIN claims)
-const seed = JSON.parse(readFileSync('data/examples.json', 'utf8')).examples
-  .map((e) => e.text).reduce((a, b) => (b.length > a.length ? b : a));
+// a Hindi news report in the style of the seed article (tests/fixtures)
+const seed = readFileSync('tests/fixtures/seed-style-hi.txt', 'utf8');
 const LOADS = process.argv.includes('--smoke') ? 1 : 5;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs = [];
