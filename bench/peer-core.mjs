@@ -4,7 +4,9 @@
 // meaning), the same normalization (src/normalize.rs, with the engine's own NFC), the same
 // word index (first word → terms, one-word prefix terms by prefix; a JS Map instead of the
 // core's FNV table) and the same decision rules (src/detect.rs). It gives the verdict, the
-// language, the systems, the fields and the confidence; it leaves out the evidence offsets.
+// language, the systems, the fields and the confidence; it leaves out the evidence offsets and
+// the personal-data scanner (src/personal_data.rs), whose identifiers also support a claim: on
+// a post that shows an Aadhaar or phone number the two may differ (bench/peer.mjs counts it).
 // bench/peer.mjs checks that it agrees with the WASM core on every post and times both.
 import { readFileSync, readdirSync } from 'node:fs';
 
