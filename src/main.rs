@@ -24,7 +24,9 @@ USAGE:
                                         JSON Lines in ({\"id\",\"text\",\"date\",\"url\"} per line),
                                         one result line out per input line, same order;
                                         --strict exits 1 when a line could not be checked
-  leaklens kb check DIR                 validate a knowledge folder
+  leaklens kb check DIR                 validate a knowledge folder; prints its version and date
+  leaklens kb report [DIR]              every statement with its source and date, per system
+                                        and incident (the embedded knowledge without DIR)
   leaklens eval [--misses] FILE.jsonl...
                                         score the detector on a labelled corpus
 ";
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
         Some("kb") if args.get(1).map(String::as_str) == Some("check") => kb_check(&args[2..]),
+        Some("kb") if args.get(1).map(String::as_str) == Some("report") => kb_report(&args[2..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -328,7 +331,9 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
         Ok(kb) => {
             let entries: usize = kb.incidents.iter().map(|i| i.timeline.len()).sum();
             println!(
-                "{dir}: ok ({} sources, {} systems, {} incidents, {} timeline entries)",
+                "{dir}: ok (knowledge version {}, as of {}; {} sources, {} systems, {} incidents, {} timeline entries)",
+                kb.version,
+                kb.knowledge_date,
                 kb.sources.len(),
                 kb.systems.len(),
                 kb.incidents.len(),
@@ -341,6 +346,23 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn kb_report(args: &[String]) -> Result<ExitCode, String> {
+    let kb = match args {
+        [] => leaklens::knowledge().clone(),
+        [dir] => match Knowledge::load_dir(Path::new(dir)) {
+            Ok(kb) => kb,
+            Err(e) => {
+                eprintln!("{dir}: {e}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        _ => return Err(format!("kb report takes at most one folder\n\n{USAGE}")),
+    };
+    let mut out = io::stdout().lock();
+    quiet_on_closed_pipe(write!(out, "{}", leaklens::kb_report::report(&kb)))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(args: &[String]) -> Result<ExitCode, String> {
