@@ -233,6 +233,10 @@ pub fn match_incident<'k>(
 ) -> Option<&'k Incident> {
     let norm = normalize(text).text;
     let post_day = date.and_then(day_number);
+    let own_names: Vec<String> = kb
+        .system(system)
+        .map(|s| s.names.values().map(|n| normalize(n).text).collect())
+        .unwrap_or_default();
     let mut best: Option<(i32, &Incident)> = None;
     for incident in kb
         .incidents
@@ -251,10 +255,13 @@ pub fn match_incident<'k>(
                 signal -= 6;
             }
         }
+        // A cue that is part of the system's own name says nothing about which incident.
         let cues = incident
             .cues
             .iter()
-            .filter(|c| norm.contains(&normalize(c).text))
+            .map(|c| normalize(c).text)
+            .filter(|c| !own_names.iter().any(|n| n.contains(c.as_str())))
+            .filter(|c| norm.contains(c.as_str()))
             .count() as i32;
         signal += 3 * cues.min(2);
         let year = &incident.first_reported[..4];
@@ -277,16 +284,21 @@ pub fn match_incident<'k>(
 }
 
 /// The incident for a detection: matched against the first system the post names, then
-/// against the others it names, in order.
+/// against the others it names, in order, and last against a system that a claimed field
+/// stands for ("Aadhaar numbers leaked from a state portal" can be an Aadhaar incident).
 pub fn incident_for<'k>(
     kb: &'k Knowledge,
     detection: &Detection,
     text: &str,
     options: &CardOptions,
 ) -> Option<&'k Incident> {
-    detection
-        .systems
+    let named = detection.systems.iter();
+    let by_field = detection
+        .fields
         .iter()
+        .filter(|f| crate::ids::system_index(f).is_some());
+    named
+        .chain(by_field)
         .filter(|id| kb.system(id).is_some())
         .find_map(|id| match_incident(kb, id, &detection.fields, text, options.date.as_deref()))
 }

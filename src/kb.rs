@@ -562,7 +562,12 @@ impl Knowledge {
                 for (k, a) in c.accounts.iter().enumerate() {
                     let akey = format!("{key}.accounts[{k}]");
                     english(inf, &i.id, &format!("{akey}.what"), &a.what)?;
-                    source_ok(inf, &i.id, &format!("{akey}.source"), &Some(a.source.clone()))?;
+                    source_ok(
+                        inf,
+                        &i.id,
+                        &format!("{akey}.source"),
+                        &Some(a.source.clone()),
+                    )?;
                     if !sides.insert(a.source.as_str()) {
                         return Err(err(
                             inf,
@@ -630,7 +635,7 @@ mod tests {
     fn embedded_knowledge_is_valid() {
         let kb = crate::load_knowledge().unwrap();
         assert!(kb.systems.len() >= 8);
-        assert!(kb.incidents.len() >= 6);
+        assert!(kb.incidents.len() >= 18);
     }
 
     #[test]
@@ -724,6 +729,117 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.key, "claimed_fields");
+    }
+
+    #[test]
+    fn status_history_is_checked() {
+        // missing
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("status_history");
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.message.as_str()),
+            ("status_history", "missing status_history")
+        );
+        // out of order
+        let e = edit("incidents.json", |v| {
+            let h = v["incidents"][0]["status_history"].as_array_mut().unwrap();
+            h.reverse();
+        })
+        .unwrap_err();
+        assert!(
+            e.message.contains("oldest first") || e.message.contains("the last step"),
+            "{e}"
+        );
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["date"] = "2023-07-01".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[1].date");
+        assert!(e.message.contains("oldest first"), "{e}");
+        // the last step is not the current status
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status"] = "confirmed".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history");
+        // unknown status and source
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["status"] = "rumour".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[0].status");
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["source"] = "nowhere".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[0].source");
+    }
+
+    #[test]
+    fn reports_differ_needs_two_sourced_sides() {
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["reports_differ"][0]["accounts"]
+                .as_array_mut()
+                .unwrap()
+                .pop();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "reports_differ[0]");
+        let e = edit("incidents.json", |v| {
+            let a = v["incidents"][0]["reports_differ"][0]["accounts"][0]["source"].clone();
+            v["incidents"][0]["reports_differ"][0]["accounts"][1]["source"] = a;
+        })
+        .unwrap_err();
+        assert!(e.message.contains("its own source"), "{e}");
+    }
+
+    #[test]
+    fn the_knowledge_is_dated_and_nothing_postdates_it() {
+        let kb = crate::load_knowledge().unwrap();
+        assert!(kb.version >= 2);
+        assert_eq!(kb.knowledge_date.len(), 10);
+        let e = edit("incidents.json", |v| v["knowledge_date"] = "2026-11".into()).unwrap_err();
+        assert_eq!(e.key, "knowledge_date");
+        let e = edit("incidents.json", |v| {
+            v["knowledge_date"] = "2023-06-01".into()
+        })
+        .unwrap_err();
+        assert!(e.message.contains("after the knowledge date"), "{e}");
+        let e = edit("incidents.json", |v| v["version"] = 0.into()).unwrap_err();
+        assert_eq!(e.key, "version");
+        let e = edit("incidents.json", |v| {
+            v.as_object_mut().unwrap().remove("version");
+        })
+        .unwrap_err();
+        assert!(e.message.contains("version"), "{e}");
+    }
+
+    #[test]
+    fn every_source_is_cited_and_note_sources_exist() {
+        let e = edit("sources.json", |v| {
+            v["sources"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({
+                    "id": "orphan", "url": "https://example.org/a", "publisher": "Example",
+                    "date": "2020-01-01"
+                }));
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.entry.as_str(), e.message.as_str()),
+            ("orphan", "source is not cited anywhere")
+        );
+        let e = edit("systems.json", |v| {
+            v["systems"][0]["fields"]["dob"]["note_sources"][0] = "nowhere".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "fields.dob.note_sources");
     }
 
     #[test]

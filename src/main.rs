@@ -273,6 +273,13 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
             "  status:  {} — {}",
             card.status.label, card.status.explanation
         )?;
+        for h in &card.status_history {
+            writeln!(
+                out,
+                "    {} {} [{}, {}]",
+                h.date, h.label, h.source.publisher, h.source.date
+            )?;
+        }
         if let Some(i) = &card.incident {
             writeln!(
                 out,
@@ -300,7 +307,18 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
                 e.date, e.actor, e.what, e.source.url
             )?;
         }
+        for c in &card.reports_differ {
+            writeln!(out, "  reports differ: {}", c.about)?;
+            for a in &c.accounts {
+                writeln!(
+                    out,
+                    "    - {} [{}, {}]",
+                    a.what, a.source.publisher, a.source.date
+                )?;
+            }
+        }
         writeln!(out, "  {}", card.caveat)?;
+        writeln!(out, "  knowledge as of {}", card.knowledge_date)?;
     }
     if !d.evidence.is_empty() {
         writeln!(out, "  why:")?;

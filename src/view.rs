@@ -223,7 +223,13 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                 let accounts = c
                     .accounts
                     .iter()
-                    .map(|a| el("li", "", vec![text(format!("{} ", a.what)), link(&a.source)]))
+                    .map(|a| {
+                        el(
+                            "li",
+                            "",
+                            vec![text(format!("{} ", a.what)), link(&a.source)],
+                        )
+                    })
                     .collect();
                 body.push(el(
                     "section",
