@@ -321,13 +321,23 @@ impl Knowledge {
         self.statuses.iter().find(|s| s.id == id)
     }
 
+    /// No date in the knowledge may be later than the knowledge date.
+    fn not_after(&self, file: &str, entry: &str, key: &str, d: &str) -> Result<(), KbError> {
+        if date_key(d) > date_key(&self.knowledge_date) {
+            Err(err(
+                file,
+                entry,
+                key,
+                format!("date {d:?} is after the knowledge date"),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     /// An incident's status history: present, oldest first, known statuses and sources, and
     /// ending in the incident's current status.
-    fn validate_history(
-        &self,
-        i: &Incident,
-        not_after: &dyn Fn(&str, &str, &str, &str) -> Result<(), KbError>,
-    ) -> Result<(), KbError> {
+    fn validate_history(&self, i: &Incident) -> Result<(), KbError> {
         let inf = FILES[2];
         let Some(last) = i.status_history.last() else {
             return Err(err(inf, &i.id, "status_history", "missing status_history"));
@@ -350,7 +360,7 @@ impl Knowledge {
                     format!("bad date {:?}", h.date),
                 ));
             }
-            not_after(inf, &i.id, &format!("{key}.date"), &h.date)?;
+            self.not_after(inf, &i.id, &format!("{key}.date"), &h.date)?;
             if n > 0 && date_key(&h.date) < date_key(&i.status_history[n - 1].date) {
                 return Err(err(
                     inf,
@@ -395,19 +405,6 @@ impl Knowledge {
                 format!("bad date {:?} (YYYY-MM-DD)", self.knowledge_date),
             ));
         }
-        let known = date_key(&self.knowledge_date);
-        let not_after = |file: &str, entry: &str, key: &str, d: &str| {
-            if date_key(d) > known {
-                Err(err(
-                    file,
-                    entry,
-                    key,
-                    format!("date {d:?} is after the knowledge date"),
-                ))
-            } else {
-                Ok(())
-            }
-        };
         let mut seen = HashSet::new();
         for s in &self.sources {
             if !seen.insert(s.id.as_str()) {
@@ -422,7 +419,7 @@ impl Knowledge {
             if !valid_date(&s.date) {
                 return Err(err(sf, &s.id, "date", format!("bad date {:?}", s.date)));
             }
-            not_after(sf, &s.id, "date", &s.date)?;
+            self.not_after(sf, &s.id, "date", &s.date)?;
         }
         let mut cited: HashSet<&str> = HashSet::new();
         let source_ok = |file: &str, entry: &str, key: &str, id: &Option<String>| match id {
@@ -515,7 +512,7 @@ impl Knowledge {
                 if !valid_date(d) {
                     return Err(err(inf, &i.id, key, format!("bad date {d:?}")));
                 }
-                not_after(inf, &i.id, key, d)?;
+                self.not_after(inf, &i.id, key, d)?;
             }
             if date_key(&i.last_update) < date_key(&i.first_reported) {
                 return Err(err(
@@ -548,10 +545,10 @@ impl Knowledge {
                 )?;
                 english(inf, &i.id, &format!("{key}.actor"), &e.actor)?;
                 english(inf, &i.id, &format!("{key}.what"), &e.what)?;
-                not_after(inf, &i.id, &format!("{key}.date"), &e.date)?;
+                self.not_after(inf, &i.id, &format!("{key}.date"), &e.date)?;
                 cited.insert(&e.source);
             }
-            self.validate_history(i, &not_after)?;
+            self.validate_history(i)?;
             for (n, c) in i.reports_differ.iter().enumerate() {
                 let key = format!("reports_differ[{n}]");
                 english(inf, &i.id, &format!("{key}.about"), &c.about)?;

@@ -11,7 +11,6 @@ pub mod detect;
 pub mod eval;
 pub mod ids;
 pub mod kb;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod kb_report;
 pub mod lexicon;
 pub mod matcher;
