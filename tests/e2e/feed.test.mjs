@@ -13,8 +13,16 @@ after(async () => {
   await browser?.close();
 });
 
-test('the core runs in the extension service worker', async () => {
-  assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+test('the core runs in the extension background', async () => {
+  if (browser.name === 'chromium') {
+    assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+  } else {
+    assert.match(browser.worker.url(), /^moz-extension:\/\/[0-9a-f-]{36}\/background\.js$/);
+  }
+  // the background's core answers (Firefox: its event page; Chromium: the service worker)
+  const ready = await browser.worker.evaluate(() => new Promise((ok) => chrome.runtime.sendMessage
+    ? ok(null) : ok(null)).then(() => globalThis.LeakLensBackground?.timings !== undefined));
+  assert.equal(ready, true);
 });
 
 for (const [name, url, csp] of [
