@@ -7,7 +7,7 @@
 // Which browser: `launchWithExtension({ browser })`, else LEAKLENS_BROWSER (chromium|firefox).
 // `make test-e2e` runs the extension tests once per browser, plus a 390 px run.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,15 @@ export const VIEWPORT = (() => {
   const m = /^(\d+)x(\d+)$/.exec(process.env.LEAKLENS_VIEWPORT ?? '');
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
 })();
+
+/** Where a test writes a screenshot: tests/artifacts/NAME for the default Chromium run,
+ *  tests/artifacts/firefox/NAME (or .../firefox-390/NAME for the narrow run) otherwise. */
+export function artifact(name, browser = BROWSER) {
+  const run = browser === 'chromium' && !VIEWPORT ? '' : `${browser}${VIEWPORT ? `-${VIEWPORT.width}` : ''}`;
+  const dir = join('tests/artifacts', run);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 /** Flags for Debian's Chromium as root on a machine without network. */
 export const CHROMIUM_ARGS = [
@@ -110,7 +119,7 @@ export async function serveFile(context, url, file) {
 
 /** What the browser's network log saw: `jobs`, the requests that went to the network, each
  *  with its initiator ('not an origin' for the browser's own; Firefox's log cannot tell, so
- *  its requests carry 'unknown'); `urls`, every URL seen (requests answered by test routes
+ *  its requests other than to Mozilla's services carry 'unknown'); `urls`, every URL seen (requests answered by test routes
  *  never reach the network). */
 export function networkRequests(netLog) {
   const log = JSON.parse(readFileSync(netLog, 'utf8'));
@@ -194,8 +203,11 @@ async function launchFirefox({ netLog } = {}) {
     await browser.close();
     if (proxy) {
       await proxy.close();
+      // Firefox's own services (remote settings) are the browser's; anything else could be
+      // the page's or the extension's
+      const own = /^https?:\/\/[^/]*\.(mozilla\.(com|net|org)|firefox\.com)(:\d+)?(\/|$)/;
       const jobs = proxy.seen.filter((u) => !u.includes('netlog-probe.leaklens.test'))
-        .map((url) => ({ url, initiator: 'unknown' }));
+        .map((url) => ({ url, initiator: own.test(url) ? 'not an origin' : 'unknown' }));
       writeFileSync(netLog, JSON.stringify({ firefox: true, jobs, urls: [...context.seenUrls, ...proxy.seen] }));
     }
   };

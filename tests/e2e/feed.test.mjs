@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchWithExtension, serveFixture, STRICT_CSP } from './browser.mjs';
+import { launchWithExtension, serveFixture, STRICT_CSP, artifact } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -64,6 +64,6 @@ test('the card expands from its badge and shows the fields table', async () => {
     collapsed,
   );
   mkdirSync('tests/artifacts', { recursive: true });
-  await page.locator('#post-leak-en').screenshot({ path: 'tests/artifacts/card-light.png' });
+  await page.locator('#post-leak-en').screenshot({ path: artifact('card-light.png') });
   await page.close();
 });
