@@ -18,7 +18,7 @@ pub struct CardOptions {
     /// Where the post was published.
     #[serde(default)]
     pub url: Option<String>,
-    /// Card language chosen by the reader (`en` or `hi`); otherwise from the post.
+    /// Card language chosen by the reader (one of `CARD_LANGUAGES`); otherwise the post's.
     #[serde(default)]
     pub lang: Option<String>,
 }
@@ -47,6 +47,9 @@ pub struct CardSystem {
     pub name: String,
     pub operator: String,
     pub about: String,
+    /// The language `operator` and `about` are in: the card's, or `en` where the knowledge
+    /// base has no text in the card's language.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -58,6 +61,9 @@ pub struct CardField {
     pub collected_label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The language of `note` (the card's, or `en` as a fallback).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_lang: Option<String>,
     pub sources: Vec<SourceRef>,
 }
 
@@ -75,6 +81,8 @@ pub struct IncidentRef {
     pub summary: String,
     pub first_reported: String,
     pub last_update: String,
+    /// The language of `title` and `summary` (the card's, or `en` as a fallback).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -83,6 +91,8 @@ pub struct TimelineEntry {
     pub actor: String,
     pub what: String,
     pub source: SourceRef,
+    /// The language of `actor` and `what` (the card's, or `en` as a fallback).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -101,45 +111,157 @@ pub struct Card {
     pub caveat: String,
 }
 
-/// Card strings (data/card-text.json): UI words per language and field labels.
+/// The languages a card can be in: the 13 the detector reads.
+pub const CARD_LANGUAGES: &[&str] = &[
+    "en", "hi", "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
+];
+
+/// The card strings of the languages beyond English and Hindi, one data file each.
+const MORE_LANGUAGES: &[(&str, &str)] = &[
+    ("hi-Latn", include_str!("../data/card-text/hi-Latn.json")),
+    ("bn", include_str!("../data/card-text/bn.json")),
+    ("ta", include_str!("../data/card-text/ta.json")),
+    ("te", include_str!("../data/card-text/te.json")),
+    ("ml", include_str!("../data/card-text/ml.json")),
+    ("mr", include_str!("../data/card-text/mr.json")),
+    ("gu", include_str!("../data/card-text/gu.json")),
+    ("kn", include_str!("../data/card-text/kn.json")),
+    ("pa", include_str!("../data/card-text/pa.json")),
+    ("or", include_str!("../data/card-text/or.json")),
+    ("ur", include_str!("../data/card-text/ur.json")),
+];
+
+/// Card strings: English and Hindi words and every field's English and Hindi label in
+/// data/card-text.json; the other languages in data/card-text/LANG.json; each language's
+/// digits and plural rule in data/card-languages.json.
 #[derive(Debug, Deserialize)]
 pub struct CardText {
     pub en: BTreeMap<String, String>,
     pub hi: BTreeMap<String, String>,
     pub fields: BTreeMap<String, Text>,
+    #[serde(skip)]
+    pub more: BTreeMap<String, LanguageText>,
+    #[serde(skip)]
+    pub languages: BTreeMap<String, LanguageInfo>,
+}
+
+/// One more language's card strings (data/card-text/LANG.json).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageText {
+    /// Every key of the English words.
+    pub words: BTreeMap<String, String>,
+    /// Every field's label.
+    pub fields: BTreeMap<String, String>,
+    /// Every status's label and explanation, by status id.
+    pub statuses: BTreeMap<String, StatusText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusText {
+    pub label: String,
+    pub explanation: String,
+}
+
+/// How a language writes numbers and chooses plural forms (data/card-languages.json).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageInfo {
+    /// The language's own name.
+    pub name: String,
+    /// ISO 15924 script of its strings.
+    pub script: String,
+    /// The ten digits, 0 to 9, the card writes numbers with.
+    pub digits: String,
+    /// CLDR plural rule for `one`: `n=1` (one only for 1) or `i=0,n=1` (0 and 1, and the
+    /// fractions between, as in Hindi); every other count is `other`.
+    pub plural_one: String,
 }
 
 pub fn card_text() -> &'static CardText {
     static TEXT: OnceLock<CardText> = OnceLock::new();
     TEXT.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/card-text.json"))
-            .expect("data/card-text.json is checked by tests")
+        let mut text: CardText = serde_json::from_str(include_str!("../data/card-text.json"))
+            .expect("data/card-text.json is checked by tests");
+        for (lang, json) in MORE_LANGUAGES {
+            let more: LanguageText = serde_json::from_str(json)
+                .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}"));
+            text.more.insert(lang.to_string(), more);
+        }
+        text.languages = serde_json::from_str(include_str!("../data/card-languages.json"))
+            .expect("data/card-languages.json is checked by tests");
+        text
     })
 }
 
 impl CardText {
+    /// A word of the card in `lang`, or in English where that language lacks it (tests make
+    /// sure none does).
     pub fn word(&self, lang: &str, key: &str) -> String {
-        let table = if lang == "hi" { &self.hi } else { &self.en };
-        table
-            .get(key)
+        let found = match lang {
+            "en" => self.en.get(key),
+            "hi" => self.hi.get(key),
+            _ => self.more.get(lang).and_then(|m| m.words.get(key)),
+        };
+        found
             .or_else(|| self.en.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_string())
     }
     pub fn field(&self, lang: &str, field: &str) -> String {
-        self.fields
-            .get(field)
-            .map_or_else(|| field.to_string(), |t| text_in(t, lang).to_string())
+        let Some(labels) = self.fields.get(field) else {
+            return field.to_string();
+        };
+        labels
+            .get(lang)
+            .or_else(|| self.more.get(lang).and_then(|m| m.fields.get(field)))
+            .map_or_else(|| text_in(labels, "en").to_string(), String::clone)
+    }
+    /// A status's label and explanation from the card strings (languages the knowledge
+    /// base's statuses.json does not have).
+    pub fn status(&self, lang: &str, id: &str) -> Option<&StatusText> {
+        self.more.get(lang)?.statuses.get(id)
+    }
+    /// `n` in the language's digits.
+    pub fn number(&self, lang: &str, n: u64) -> String {
+        let digits: Vec<char> = self.languages.get(lang).map_or_else(
+            || "0123456789".chars().collect(),
+            |l| l.digits.chars().collect(),
+        );
+        n.to_string()
+            .chars()
+            .map(|c| digits[c.to_digit(10).unwrap_or(0) as usize])
+            .collect()
+    }
+    /// The plural form of `key` for a count: `key_one` or `key_other`, with `{n}` written in
+    /// the language's digits.
+    pub fn plural(&self, lang: &str, key: &str, n: u64) -> String {
+        let one = match self.languages.get(lang).map(|l| l.plural_one.as_str()) {
+            Some("i=0,n=1") => n <= 1,
+            _ => n == 1,
+        };
+        let form = if one { "one" } else { "other" };
+        self.word(lang, &format!("{key}_{form}"))
+            .replace("{n}", &self.number(lang, n))
     }
 }
 
-/// Card languages: Hindi for Hindi posts (Devanagari or romanized), English otherwise,
-/// unless the reader chose.
+/// Card language: the reader's choice, else the post's language (any of the 13), else English.
 pub fn card_language(detection: &Detection, options: &CardOptions) -> String {
     match options.lang.as_deref() {
-        Some(l @ ("en" | "hi")) => l.to_string(),
-        _ if detection.language == "hi" || detection.language == "hi-Latn" => "hi".to_string(),
+        Some(l) if CARD_LANGUAGES.contains(&l) => l.to_string(),
+        _ if CARD_LANGUAGES.contains(&detection.language.as_str()) => detection.language.clone(),
         _ => "en".to_string(),
+    }
+}
+
+/// A knowledge text in `lang`, with the language it is really in (`en` when the knowledge
+/// base has no text in `lang`: knowledge notes may stay in English and Hindi).
+fn localized(text: &Text, lang: &str) -> (String, String) {
+    match text.get(lang) {
+        Some(t) => (t.clone(), lang.to_string()),
+        None => (text_in(text, "en").to_string(), "en".to_string()),
     }
 }
 
@@ -229,7 +351,7 @@ pub fn names_and_status(
     detection: &Detection,
     text: &str,
     options: &CardOptions,
-) -> (Vec<String>, StatusRef) {
+) -> (Vec<String>, StatusRef, Option<String>) {
     let lang = card_language(detection, options);
     let systems: Vec<&crate::kb::System> = detection
         .systems
@@ -243,7 +365,11 @@ pub fn names_and_status(
     let incident = systems
         .first()
         .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
-    (names, status_ref(kb, incident, &lang))
+    (
+        names,
+        status_ref(kb, incident, &lang),
+        incident.map(|i| i.id.clone()),
+    )
 }
 
 fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> String {
@@ -255,11 +381,19 @@ fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> Stri
 
 fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
     let id = incident.map_or("unverified", |i| i.status.as_str());
+    let more = card_text().status(lang, id);
     kb.status(id)
         .map(|s| StatusRef {
             id: s.id.clone(),
-            label: text_in(&s.label, lang).to_string(),
-            explanation: text_in(&s.explanation, lang).to_string(),
+            label: s.label.get(lang).cloned().unwrap_or_else(|| {
+                more.map_or_else(|| text_in(&s.label, lang).to_string(), |m| m.label.clone())
+            }),
+            explanation: s.explanation.get(lang).cloned().unwrap_or_else(|| {
+                more.map_or_else(
+                    || text_in(&s.explanation, lang).to_string(),
+                    |m| m.explanation.clone(),
+                )
+            }),
         })
         .expect("statuses are validated")
 }
@@ -281,11 +415,20 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         .systems
         .iter()
         .filter_map(|id| kb.system(id))
-        .map(|s| CardSystem {
-            id: s.id.clone(),
-            name: system_name(s, detection, &lang),
-            operator: text_in(&s.operator, &lang).to_string(),
-            about: text_in(&s.about, &lang).to_string(),
+        .map(|s| {
+            let (operator, op_lang) = localized(&s.operator, &lang);
+            let (about, about_lang) = localized(&s.about, &lang);
+            CardSystem {
+                id: s.id.clone(),
+                name: system_name(s, detection, &lang),
+                operator,
+                about,
+                lang: if op_lang == lang && about_lang == lang {
+                    lang.clone()
+                } else {
+                    "en".to_string()
+                },
+            }
         })
         .collect();
     let primary = systems.first().and_then(|s| kb.system(&s.id));
@@ -299,15 +442,17 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             .map(&mut cite)
             .into_iter()
             .collect();
+        let note = fact
+            .and_then(|f| f.note.as_ref())
+            .map(|n| localized(n, &lang));
         CardField {
             field: field.to_string(),
             label: words.field(&lang, field),
             claimed,
             collected,
             collected_label: words.word(&lang, collected_key(collected)),
-            note: fact
-                .and_then(|f| f.note.as_ref())
-                .map(|n| text_in(n, &lang).to_string()),
+            note_lang: note.as_ref().map(|(_, l)| l.clone()),
+            note: note.map(|(n, _)| n),
             sources,
         }
     };
@@ -335,11 +480,20 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             i.timeline
                 .iter()
                 .filter_map(|e| {
-                    kb.source(&e.source).map(|s| TimelineEntry {
-                        date: e.date.clone(),
-                        actor: text_in(&e.actor, &lang).to_string(),
-                        what: text_in(&e.what, &lang).to_string(),
-                        source: cite(s),
+                    kb.source(&e.source).map(|s| {
+                        let (actor, actor_lang) = localized(&e.actor, &lang);
+                        let (what, what_lang) = localized(&e.what, &lang);
+                        TimelineEntry {
+                            date: e.date.clone(),
+                            actor,
+                            what,
+                            source: cite(s),
+                            lang: if actor_lang == lang && what_lang == lang {
+                                lang.clone()
+                            } else {
+                                "en".to_string()
+                            },
+                        }
                     })
                 })
                 .collect()
@@ -351,12 +505,21 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         fields,
         other_fields,
         status,
-        incident: incident.map(|i| IncidentRef {
-            id: i.id.clone(),
-            title: text_in(&i.title, &lang).to_string(),
-            summary: text_in(&i.summary, &lang).to_string(),
-            first_reported: i.first_reported.clone(),
-            last_update: i.last_update.clone(),
+        incident: incident.map(|i| {
+            let (title, title_lang) = localized(&i.title, &lang);
+            let (summary, summary_lang) = localized(&i.summary, &lang);
+            IncidentRef {
+                id: i.id.clone(),
+                title,
+                summary,
+                first_reported: i.first_reported.clone(),
+                last_update: i.last_update.clone(),
+                lang: if title_lang == lang && summary_lang == lang {
+                    lang.clone()
+                } else {
+                    "en".to_string()
+                },
+            }
         }),
         timeline,
         sources: cited,

@@ -110,17 +110,26 @@ pub struct Summary {
     pub systems: Vec<String>,
     pub system_names: Vec<String>,
     pub status: Option<card::StatusRef>,
+    /// The card's language (a claim's only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_language: Option<String>,
+    /// The incident the card matched (a claim's only; status-change notices follow it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incident: Option<String>,
 }
 
 /// Check a text and summarize it for a feed.
 pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
     let detection = check(text);
-    let (system_names, status) = if detection.is_claim {
-        let (names, status) = card::names_and_status(kb, &detection, text, options);
-        (names, Some(status))
+    let (system_names, status, incident) = if detection.is_claim {
+        let (names, status, incident) = card::names_and_status(kb, &detection, text, options);
+        (names, Some(status), incident)
     } else {
-        (Vec::new(), None)
+        (Vec::new(), None, None)
     };
+    let card_language = detection
+        .is_claim
+        .then(|| card::card_language(&detection, options));
     Summary {
         is_claim: detection.is_claim,
         confidence: detection.confidence,
@@ -128,5 +137,7 @@ pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) ->
         systems: detection.systems,
         system_names,
         status,
+        card_language,
+        incident,
     }
 }
