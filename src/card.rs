@@ -116,8 +116,16 @@ pub const CARD_LANGUAGES: &[&str] = &[
     "en", "hi", "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
 ];
 
-/// The card strings of the languages beyond English and Hindi, one data file each.
-const MORE_LANGUAGES: &[(&str, &str)] = &[
+/// The languages beyond English and Hindi, whose strings are in data/card-text/LANG.json.
+pub const MORE_LANGUAGES: &[&str] = &[
+    "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
+];
+
+/// Their strings, built in natively and in the checker page's core. The extension's core
+/// leaves them out (they would add a tenth to its download): its background loads a
+/// language's file from the extension package when a card first needs it (`load_language`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "www"))]
+const BUILT_IN: &[(&str, &str)] = &[
     ("hi-Latn", include_str!("../data/card-text/hi-Latn.json")),
     ("bn", include_str!("../data/card-text/bn.json")),
     ("ta", include_str!("../data/card-text/ta.json")),
@@ -130,6 +138,39 @@ const MORE_LANGUAGES: &[(&str, &str)] = &[
     ("or", include_str!("../data/card-text/or.json")),
     ("ur", include_str!("../data/card-text/ur.json")),
 ];
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "www")))]
+const BUILT_IN: &[(&str, &str)] = &[];
+
+/// The loaded strings of each of `MORE_LANGUAGES` (same order).
+static MORE: [OnceLock<LanguageText>; 11] = [const { OnceLock::new() }; 11];
+
+/// Load a language's card strings (the JSON of data/card-text/LANG.json). Loading a language
+/// twice keeps the first.
+pub fn load_language(lang: &str, json: &str) -> Result<(), String> {
+    let i = MORE_LANGUAGES
+        .iter()
+        .position(|l| *l == lang)
+        .ok_or_else(|| format!("no card language {lang:?}"))?;
+    let text: LanguageText =
+        serde_json::from_str(json).map_err(|e| format!("data/card-text/{lang}.json: {e}"))?;
+    let _ = MORE[i].set(text);
+    Ok(())
+}
+
+/// Whether a card language's strings are there (English and Hindi always are).
+pub fn language_loaded(lang: &str) -> bool {
+    more_text(lang).is_some() || lang == "en" || lang == "hi"
+}
+
+fn more_text(lang: &str) -> Option<&'static LanguageText> {
+    let i = MORE_LANGUAGES.iter().position(|l| *l == lang)?;
+    if let Some(t) = MORE[i].get() {
+        return Some(t);
+    }
+    let (_, json) = BUILT_IN.iter().find(|(l, _)| *l == lang)?;
+    load_language(lang, json).expect("built-in card strings are checked by tests");
+    MORE[i].get()
+}
 
 /// Card strings: English and Hindi words and every field's English and Hindi label in
 /// data/card-text.json; the other languages in data/card-text/LANG.json; each language's
@@ -140,55 +181,38 @@ pub struct CardText {
     pub hi: BTreeMap<String, String>,
     pub fields: BTreeMap<String, Text>,
     #[serde(skip)]
-    pub more: BTreeMap<String, LanguageText>,
-    #[serde(skip)]
     pub languages: BTreeMap<String, LanguageInfo>,
 }
 
-/// One more language's card strings (data/card-text/LANG.json).
+/// One more language's card strings (data/card-text/LANG.json). (Maps of the types the card
+/// strings already use: the extension's core stays small.)
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LanguageText {
     /// Every key of the English words.
     pub words: BTreeMap<String, String>,
     /// Every field's label.
     pub fields: BTreeMap<String, String>,
-    /// Every status's label and explanation, by status id.
-    pub statuses: BTreeMap<String, StatusText>,
+    /// Every status's `label` and `explanation`, by status id.
+    pub statuses: BTreeMap<String, Text>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatusText {
-    pub label: String,
-    pub explanation: String,
+/// A status's label and explanation in one language.
+pub struct StatusText<'a> {
+    pub label: &'a str,
+    pub explanation: &'a str,
 }
 
-/// How a language writes numbers and chooses plural forms (data/card-languages.json).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LanguageInfo {
-    /// The language's own name.
-    pub name: String,
-    /// ISO 15924 script of its strings.
-    pub script: String,
-    /// The ten digits, 0 to 9, the card writes numbers with.
-    pub digits: String,
-    /// CLDR plural rule for `one`: `n=1` (one only for 1) or `i=0,n=1` (0 and 1, and the
-    /// fractions between, as in Hindi); every other count is `other`.
-    pub plural_one: String,
-}
+/// How a language writes numbers and chooses plural forms (data/card-languages.json):
+/// `name` (its own), `script` (ISO 15924), `digits` (the ten digits, 0 to 9, cards write
+/// numbers with) and `plural_one`, the CLDR rule for `one`: `n=1` (only 1) or `i=0,n=1` (0
+/// and 1, as in Hindi); every other count is `other`.
+pub type LanguageInfo = Text;
 
 pub fn card_text() -> &'static CardText {
     static TEXT: OnceLock<CardText> = OnceLock::new();
     TEXT.get_or_init(|| {
         let mut text: CardText = serde_json::from_str(include_str!("../data/card-text.json"))
             .expect("data/card-text.json is checked by tests");
-        for (lang, json) in MORE_LANGUAGES {
-            let more: LanguageText = serde_json::from_str(json)
-                .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}"));
-            text.more.insert(lang.to_string(), more);
-        }
         text.languages = serde_json::from_str(include_str!("../data/card-languages.json"))
             .expect("data/card-languages.json is checked by tests");
         text
@@ -196,13 +220,17 @@ pub fn card_text() -> &'static CardText {
 }
 
 impl CardText {
+    /// The strings of one of `MORE_LANGUAGES`, when built in or loaded.
+    pub fn more(&self, lang: &str) -> Option<&'static LanguageText> {
+        more_text(lang)
+    }
     /// A word of the card in `lang`, or in English where that language lacks it (tests make
     /// sure none does).
     pub fn word(&self, lang: &str, key: &str) -> String {
         let found = match lang {
             "en" => self.en.get(key),
             "hi" => self.hi.get(key),
-            _ => self.more.get(lang).and_then(|m| m.words.get(key)),
+            _ => self.more(lang).and_then(|m| m.words.get(key)),
         };
         found
             .or_else(|| self.en.get(key))
@@ -215,20 +243,30 @@ impl CardText {
         };
         labels
             .get(lang)
-            .or_else(|| self.more.get(lang).and_then(|m| m.fields.get(field)))
+            .or_else(|| self.more(lang).and_then(|m| m.fields.get(field)))
             .map_or_else(|| text_in(labels, "en").to_string(), String::clone)
     }
     /// A status's label and explanation from the card strings (languages the knowledge
     /// base's statuses.json does not have).
-    pub fn status(&self, lang: &str, id: &str) -> Option<&StatusText> {
-        self.more.get(lang)?.statuses.get(id)
+    pub fn status(&self, lang: &str, id: &str) -> Option<StatusText<'static>> {
+        let s = self.more(lang)?.statuses.get(id)?;
+        Some(StatusText {
+            label: s.get("label")?,
+            explanation: s.get("explanation")?,
+        })
+    }
+    /// A language's property in data/card-languages.json (`name`, `script`, `digits`,
+    /// `plural_one`).
+    pub fn info(&self, lang: &str, key: &str) -> Option<&str> {
+        self.languages.get(lang)?.get(key).map(String::as_str)
     }
     /// `n` in the language's digits.
     pub fn number(&self, lang: &str, n: u64) -> String {
-        let digits: Vec<char> = self.languages.get(lang).map_or_else(
-            || "0123456789".chars().collect(),
-            |l| l.digits.chars().collect(),
-        );
+        let digits: Vec<char> = self
+            .info(lang, "digits")
+            .unwrap_or("0123456789")
+            .chars()
+            .collect();
         n.to_string()
             .chars()
             .map(|c| digits[c.to_digit(10).unwrap_or(0) as usize])
@@ -237,7 +275,7 @@ impl CardText {
     /// The plural form of `key` for a count: `key_one` or `key_other`, with `{n}` written in
     /// the language's digits.
     pub fn plural(&self, lang: &str, key: &str, n: u64) -> String {
-        let one = match self.languages.get(lang).map(|l| l.plural_one.as_str()) {
+        let one = match self.info(lang, "plural_one") {
             Some("i=0,n=1") => n <= 1,
             _ => n == 1,
         };
@@ -379,19 +417,23 @@ fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> Stri
         .unwrap_or_else(|| text_in(&s.names, lang).to_string())
 }
 
-fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
+/// The status of an incident (none: unverified) in a card language.
+pub fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
     let id = incident.map_or("unverified", |i| i.status.as_str());
     let more = card_text().status(lang, id);
     kb.status(id)
         .map(|s| StatusRef {
             id: s.id.clone(),
             label: s.label.get(lang).cloned().unwrap_or_else(|| {
-                more.map_or_else(|| text_in(&s.label, lang).to_string(), |m| m.label.clone())
+                more.as_ref().map_or_else(
+                    || text_in(&s.label, lang).to_string(),
+                    |m| m.label.to_string(),
+                )
             }),
             explanation: s.explanation.get(lang).cloned().unwrap_or_else(|| {
-                more.map_or_else(
+                more.as_ref().map_or_else(
                     || text_in(&s.explanation, lang).to_string(),
-                    |m| m.explanation.clone(),
+                    |m| m.explanation.to_string(),
                 )
             }),
         })

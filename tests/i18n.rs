@@ -68,11 +68,11 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
     let t = card_text();
     let mut problems = Vec::new();
     for lang in CARD_LANGUAGES.iter().filter(|l| **l != "en") {
-        let info = &t.languages[*lang];
+        let script = t.info(lang, "script").expect("script").to_string();
         for (key, english) in &t.en {
             let found = match *lang {
                 "hi" => t.hi.get(key),
-                _ => t.more[*lang].words.get(key),
+                _ => t.more(lang).unwrap().words.get(key),
             };
             let Some(s) = found.filter(|s| !s.trim().is_empty() || english.trim().is_empty())
             else {
@@ -87,19 +87,19 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
             }
             // words that are the same in many languages (system, leak, PAN) may stay Latin
             // only where the language writes them so; everything else is in the script
-            if share_in_script(s, &info.script) < 0.75 {
-                problems.push(format!("{lang}: {key:?} is not in {}: {s:?}", info.script));
+            if share_in_script(s, &script) < 0.75 {
+                problems.push(format!("{lang}: {key:?} is not in {}: {s:?}", script));
             }
         }
         for (field, labels) in &t.fields {
             let label = labels
                 .get(*lang)
-                .or_else(|| t.more.get(*lang).and_then(|m| m.fields.get(field)));
+                .or_else(|| t.more(lang).and_then(|m| m.fields.get(field)));
             match label {
                 None => problems.push(format!("{lang}: no label for field {field:?}")),
-                Some(l) if share_in_script(l, &info.script) < 0.75 => problems.push(format!(
+                Some(l) if share_in_script(l, &script) < 0.75 => problems.push(format!(
                     "{lang}: field {field:?} is not in {}: {l:?}",
-                    info.script
+                    script
                 )),
                 _ => {}
             }
@@ -111,7 +111,7 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
             let (label, explanation) = match (kb.label.get(*lang), kb.explanation.get(*lang)) {
                 (Some(l), Some(e)) => (l.clone(), e.clone()),
                 _ => match t.status(lang, status) {
-                    Some(s) => (s.label.clone(), s.explanation.clone()),
+                    Some(s) => (s.label.to_string(), s.explanation.to_string()),
                     None => {
                         problems.push(format!("{lang}: no status {status:?}"));
                         continue;
@@ -119,10 +119,10 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
                 },
             };
             for s in [&label, &explanation] {
-                if s.trim().is_empty() || share_in_script(s, &info.script) < 0.75 {
+                if s.trim().is_empty() || share_in_script(s, &script) < 0.75 {
                     problems.push(format!(
                         "{lang}: status {status:?} not in {}: {s:?}",
-                        info.script
+                        script
                     ));
                 }
             }
@@ -145,7 +145,7 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
 #[test]
 fn romanized_hindi_strings_are_not_english_copies() {
     let t = card_text();
-    let more = &t.more["hi-Latn"];
+    let more = t.more("hi-Latn").unwrap();
     let same: Vec<&String> =
         t.en.keys()
             .filter(|k| more.words.get(*k) == t.en.get(*k))
@@ -157,17 +157,24 @@ fn romanized_hindi_strings_are_not_english_copies() {
 #[test]
 fn language_files_have_only_known_fields_and_statuses() {
     let t = card_text();
-    for (lang, more) in &t.more {
+    for lang in leaklens::card::MORE_LANGUAGES {
+        let more = t.more(lang).expect("built in natively");
         for field in more.fields.keys() {
             assert!(
                 t.fields.contains_key(field),
                 "{lang}: unknown field {field:?}"
             );
         }
-        for status in more.statuses.keys() {
+        for (status, text) in &more.statuses {
             assert!(
                 leaklens::kb::STATUSES.contains(&status.as_str()),
                 "{lang}: unknown status {status:?}"
+            );
+            let keys: BTreeSet<&str> = text.keys().map(String::as_str).collect();
+            assert_eq!(
+                keys,
+                BTreeSet::from(["explanation", "label"]),
+                "{lang}: {status}"
             );
         }
     }
@@ -178,8 +185,8 @@ fn language_files_have_only_known_fields_and_statuses() {
 #[test]
 fn digits_and_plural_rules_are_well_formed() {
     let t = card_text();
-    for (lang, info) in &t.languages {
-        let digits: Vec<char> = info.digits.chars().collect();
+    for lang in t.languages.keys() {
+        let digits: Vec<char> = t.info(lang, "digits").unwrap().chars().collect();
         assert_eq!(digits.len(), 10, "{lang}: ten digits");
         for (i, d) in digits.iter().enumerate() {
             assert_eq!(
@@ -188,11 +195,14 @@ fn digits_and_plural_rules_are_well_formed() {
                 "{lang}: digit {i}"
             );
         }
-        assert!(
-            ["n=1", "i=0,n=1"].contains(&info.plural_one.as_str()),
-            "{lang}: {}",
-            info.plural_one
-        );
+        let rule = t.info(lang, "plural_one").unwrap();
+        assert!(["n=1", "i=0,n=1"].contains(&rule), "{lang}: {rule}");
+        for key in ["name", "script"] {
+            assert!(
+                t.info(lang, key).is_some_and(|v| !v.is_empty()),
+                "{lang}: {key}"
+            );
+        }
     }
     assert_eq!(t.number("bn", 2024), "২০২৪");
     assert_eq!(t.number("mr", 15), "१५");
@@ -245,7 +255,7 @@ fn a_claim_in_each_language_gets_a_card_in_its_script() {
         let report = check_with(knowledge(), &text, &CardOptions::default(), true);
         let card = report.card.unwrap();
         assert_eq!(card.language, lang, "{text}");
-        let script = &t.languages[&lang].script;
+        let script = t.info(&lang, "script").unwrap();
         assert!(
             share_in_script(&card.status.label, script) >= 0.75,
             "{lang}: status {:?}",
@@ -308,4 +318,16 @@ fn knowledge_in_english_only_is_tagged_on_other_cards() {
     assert_eq!(card.incident.unwrap().lang, "hi");
     let plain = plain_text(report.view.as_ref().unwrap());
     assert!(!plain.contains("(अंग्रेज़ी में)"), "{plain}");
+}
+
+#[test]
+fn loading_a_language_rejects_unknown_languages_and_broken_files() {
+    use leaklens::card::load_language;
+    assert!(load_language("xx", "{}")
+        .unwrap_err()
+        .contains("no card language"));
+    let err = load_language("ta", "{\"words\": 1}").unwrap_err();
+    assert!(err.contains("data/card-text/ta.json"), "{err}");
+    // the strings already there stay
+    assert!(leaklens::card::language_loaded("ta"));
 }
