@@ -400,3 +400,14 @@ class FirefoxLocator {
     return handle.screenshot(options);
   }
 }
+
+/** Run axe-core on a page (injected through the driver, so a page's CSP does not stop it);
+ *  returns its serious and critical violations as readable lines. */
+export async function seriousAxeViolations(page, options = {}) {
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${source};void 0`);
+  const result = await page.evaluate((opts) => globalThis.axe.run(document, opts), options);
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
