@@ -38,6 +38,7 @@ www: core-www
 	@rm -rf dist/www && mkdir -p dist/www/core
 	@cp -r www/. dist/www/ && cp $(CORE_WWW)/leaklens.js $(CORE_WWW)/leaklens_bg.wasm dist/www/core/
 	@cp extension/content/card.css dist/www/card.css
+	@cp extension/shared/report.js dist/www/report.js
 	@echo "checker page: dist/www"
 
 serve:
