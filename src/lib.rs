@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod personal_data;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -128,6 +129,8 @@ pub struct Summary {
     /// The incident the card matched (a claim's only; status-change notices follow it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub incident: Option<String>,
+    /// Identifiers the post shows, masked.
+    pub personal_data: Vec<personal_data::PersonalData>,
 }
 
 /// Check a text and summarize it for a feed.
@@ -151,5 +154,6 @@ pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) ->
         status,
         card_language,
         incident,
+        personal_data: detection.personal_data,
     }
 }
