@@ -158,6 +158,10 @@ async function launchFirefox({ netLog } = {}) {
     'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
     // the reader's UI language stays English whatever the machine's locale
     'intl.locale.requested': 'en-US',
+    // Firefox fetches a site's favicon itself, outside the page (so no test route answers it):
+    // off, so that the network log holds only what the pages and the extension ask for
+    'browser.chrome.site_icons': false,
+    'browser.chrome.favicons': false,
   };
   if (proxy) {
     Object.assign(prefs, {
@@ -302,6 +306,30 @@ class FirefoxPage {
     return this.raw.select(selector, value);
   }
   locator(selector, options) { return new FirefoxLocator(this, [{ selector, hasText: options?.hasText }]); }
+  /** Every text and attribute value inside the first element `selector` finds, closed shadow
+   *  roots included (WebDriver BiDi serializes them with includeShadowTree "all"; Chromium's
+   *  tests read them through the DevTools protocol), one per line. */
+  async piercedText(selector) {
+    const answer = await this.raw.browser().connection.send('script.callFunction', {
+      functionDeclaration: `(s) => document.querySelector(s)`,
+      arguments: [{ type: 'string', value: selector }],
+      target: { context: this.raw.mainFrame()._id },
+      awaitPromise: false,
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: null },
+    });
+    const result = answer?.result?.result;
+    if (result?.type !== 'node') return null;
+    const out = [];
+    const walk = (node) => {
+      const v = node?.value ?? {};
+      if (v.nodeType === 3 && v.nodeValue) out.push(v.nodeValue);
+      out.push(...Object.values(v.attributes ?? {}));
+      for (const child of v.children ?? []) walk(child);
+      if (v.shadowRoot) walk(v.shadowRoot);
+    };
+    walk(result);
+    return out.join('\n');
+  }
   async close() {
     this.context.pages.delete(this);
     await this.raw.close();

@@ -124,6 +124,11 @@ test('SPA navigation: posts that arrive after pushState get cards', async () => 
 /** All text and attribute values inside the card of the post `postId`, closed shadow root
  * included (read through the DevTools protocol, which pierces closed roots). */
 async function cardContents(page, postId) {
+  if (page.piercedText) { // Firefox: WebDriver BiDi serializes closed roots
+    const text = await page.piercedText(`#${postId} [data-leaklens="card"]`);
+    assert.ok(text, `a card in #${postId}`);
+    return text;
+  }
   const cdp = await page.context().newCDPSession(page);
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   await cdp.detach();
