@@ -101,7 +101,7 @@ test('a claim in each of the 13 languages gets a card whose status and field lin
       assert.ok(SCRIPT[lang].test(name), `${lang}: field line ${line}`);
     }
   }
-  await page.locator('#card-ta').screenshot({ path: artifact('card-tamil.png') });
+  await page.locator('#card-ta [data-leaklens="card"]').screenshot({ path: artifact('card-tamil.png') });
 });
 
 test('"Report a wrong card": nothing leaves without a click, personal data is masked', async () => {
@@ -132,7 +132,7 @@ test('"Report a wrong card": nothing leaves without a click, personal data is ma
   let out = await page.evaluate(() => globalThis.__out);
   assert.deepEqual(out, { opened: [], copied: [] });
   assert.equal(requests.length, before);
-  await page.locator('#report').screenshot({ path: artifact('report-dialog.png') });
+  await page.locator('#report [data-leaklens="card"]').screenshot({ path: artifact('report-dialog.png') });
   // the reader's clicks: copy puts the report on the clipboard; open makes a prefilled issue
   await inRoot((root) => root.querySelector('.report-copy').click());
   await inRoot((root) => root.querySelector('.report-open').click());
