@@ -94,6 +94,36 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         "ll-status-explanation",
         vec![text(card.status.explanation.clone())],
     ));
+    if let Some((now, earlier)) = card.status_history.split_last() {
+        let words = card_text();
+        let since = w("status_since")
+            .replace("{status}", &now.label)
+            .replace("{date}", &words.date(&card.language, &now.date));
+        body.push(el(
+            "p",
+            "ll-status-since",
+            vec![text(format!("{since} ")), link(&now.source)],
+        ));
+        if !earlier.is_empty() {
+            let mut steps = vec![el(
+                "strong",
+                "",
+                vec![text(format!("{}: ", w("status_earlier")))],
+            )];
+            for (n, h) in earlier.iter().enumerate() {
+                if n > 0 {
+                    steps.push(text("; "));
+                }
+                steps.push(text(format!(
+                    "{} ({}) ",
+                    h.label,
+                    words.date(&card.language, &h.date)
+                )));
+                steps.push(link(&h.source));
+            }
+            body.push(el("p", "ll-status-earlier", steps));
+        }
+    }
 
     if card.systems.is_empty() {
         body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
@@ -219,6 +249,29 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                     )
                 })
                 .collect();
+            for c in &card.reports_differ {
+                let accounts = c
+                    .accounts
+                    .iter()
+                    .map(|a| {
+                        let mut item = in_lang(a.what.clone(), &c.lang, card);
+                        item.extend([text(" "), link(&a.source)]);
+                        el("li", "", item)
+                    })
+                    .collect();
+                body.push(el(
+                    "section",
+                    "ll-reports-differ",
+                    vec![
+                        el("h3", "", {
+                            let mut h = vec![text(format!("{}: ", w("reports_differ")))];
+                            h.extend(in_lang(c.about.clone(), &c.lang, card));
+                            h
+                        }),
+                        el("ul", "", accounts),
+                    ],
+                ));
+            }
             body.push(el(
                 "details",
                 "ll-timeline",
@@ -239,6 +292,14 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
     }
 
     body.push(el("p", "ll-caveat", vec![text(card.caveat.clone())]));
+    body.push(el(
+        "p",
+        "ll-knowledge-date",
+        vec![text(w("knowledge_as_of").replace(
+            "{date}",
+            &card_text().date(&card.language, &card.knowledge_date),
+        ))],
+    ));
 
     let why = detection
         .evidence

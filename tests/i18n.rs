@@ -128,6 +128,20 @@ fn every_language_has_every_string_in_its_script_with_the_same_placeholders() {
             }
         }
     }
+    // month names for card dates, in each language's script
+    for lang in CARD_LANGUAGES {
+        let script = t.info(lang, "script").expect("script").to_string();
+        match t.months.get(*lang) {
+            Some(m) if m.len() == 12 => {
+                for name in m {
+                    if share_in_script(name, &script) < 0.75 {
+                        problems.push(format!("{lang}: month {name:?} is not in {script}"));
+                    }
+                }
+            }
+            _ => problems.push(format!("{lang}: no 12 month names")),
+        }
+    }
     // every field the detector knows has labels
     for field in leaklens::ids::FIELDS {
         if !t.fields.contains_key(*field) {
