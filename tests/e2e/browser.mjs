@@ -263,7 +263,15 @@ class FirefoxContext {
   async newExtensionPage(url, { hidden = false } = {}) {
     const raw = await this.browser.newPage();
     raw.goto(url).catch(() => {});
-    await raw.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 10_000 }, url);
+    // polled from here: a wait inside the page can die with the navigation it waits for
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const loaded = await raw.evaluate((u) => location.href === u && document.readyState === 'complete', url)
+        .catch(() => false);
+      if (loaded) break;
+      if (Date.now() > deadline) throw new Error(`the extension page did not load: ${url}`);
+      await sleep(50);
+    }
     const page = new FirefoxPage(raw, this);
     if (!hidden) this.pages.add(page);
     return page;
