@@ -8,8 +8,8 @@
 //! - `data/kb/*.json` are validated (a broken file fails the build with its file, entry, key
 //!   and the reason) and embedded packed (`KB_PACKED`, `src/packed.rs`: the same values without
 //!   JSON's repetitions, read into the same structs) and minified (`KB_FILES`, for tools and
-//!   tests): the core need not validate them again. `data/card-text.json` is embedded packed
-//!   too (`CARD_TEXT`).
+//!   tests): the core need not validate them again. `data/card-text.json` and
+//!   `data/card-languages.json` are embedded packed too (`CARD_TEXT`, `CARD_LANGUAGES`).
 
 use std::{env, fs, path::Path, path::PathBuf};
 
@@ -263,17 +263,22 @@ fn main() {
     code.push_str("];\n");
     code.push_str(&packed_files);
     code.push_str("];\n");
-    let card_text = Path::new(&root).join("data/card-text.json");
-    println!("cargo:rerun-if-changed={}", card_text.display());
-    let value: serde_json::Value = serde_json::from_str(
-        &fs::read_to_string(&card_text).expect("data/card-text.json is readable"),
-    )
-    .unwrap_or_else(|e| panic!("data/card-text.json: {e}"));
-    let target = Path::new(&out_dir).join("card-text.packed");
-    fs::write(&target, packed::pack(&value)).expect("write embedded data");
-    code.push_str(&format!(
-        "pub static CARD_TEXT: &str = include_str!({:?});\n",
-        target.display().to_string()
-    ));
+    for (file, name) in [
+        ("card-text.json", "CARD_TEXT"),
+        ("card-languages.json", "CARD_LANGUAGES"),
+    ] {
+        let path = Path::new(&root).join("data").join(file);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let value: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(&path).unwrap_or_else(|e| panic!("data/{file}: {e}")),
+        )
+        .unwrap_or_else(|e| panic!("data/{file}: {e}"));
+        let target = Path::new(&out_dir).join(format!("{file}.packed"));
+        fs::write(&target, packed::pack(&value)).expect("write embedded data");
+        code.push_str(&format!(
+            "pub static {name}: &str = include_str!({:?});\n",
+            target.display().to_string()
+        ));
+    }
     fs::write(Path::new(&out_dir).join("embedded.rs"), code).expect("write embedded.rs");
 }

@@ -346,8 +346,10 @@ mod tests {
             .iter()
             .all(|(_, t)| t.starts_with(MAGIC)));
         assert_eq!(format!("{packed:?}"), format!("{json:?}"));
-        let card_text: crate::card::CardText =
+        let mut card_text: crate::card::CardText =
             serde_json::from_str(include_str!("../data/card-text.json")).unwrap();
+        card_text.languages =
+            serde_json::from_str(include_str!("../data/card-languages.json")).unwrap();
         assert_eq!(
             format!("{:?}", crate::card::card_text()),
             format!("{card_text:?}")
