@@ -242,8 +242,14 @@ fn main() {
         panic!("data/kb/{e}");
     }
     let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &str)] = &[\n");
+    // the knowledge's fingerprint (`knowledge_version`): FNV-1a over each file's name and
+    // minified JSON, in file order
+    let mut hash: u32 = 0x811c_9dc5;
     for (name, text) in kb_files {
         let value = serde_json::from_str::<serde_json::Value>(&text).expect("validated above");
+        for b in name.bytes().chain(value.to_string().bytes()) {
+            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
         for (target, embedded, list) in [
             (format!("kb-{name}"), value.to_string(), &mut code),
             (
@@ -263,6 +269,9 @@ fn main() {
     code.push_str("];\n");
     code.push_str(&packed_files);
     code.push_str("];\n");
+    code.push_str(&format!(
+        "pub static KB_VERSION: &str = \"kb-{hash:08x}\";\n"
+    ));
     for (file, name) in [
         ("card-text.json", "CARD_TEXT"),
         ("card-languages.json", "CARD_LANGUAGES"),

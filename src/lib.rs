@@ -65,16 +65,11 @@ pub fn knowledge() -> &'static kb::Knowledge {
     KB.get_or_init(|| load_knowledge().expect("build.rs validated the knowledge"))
 }
 
-/// A short fingerprint of the embedded knowledge files (FNV-1a over their text): reports name
-/// the knowledge a card came from, and it changes with any knowledge update.
+/// A short fingerprint of the embedded knowledge files (FNV-1a over their minified JSON, which
+/// `build.rs` computes): reports name the knowledge a card came from, and it changes with any
+/// knowledge update. (Computed at build time, so that the WASM need not carry the JSON.)
 pub fn knowledge_version() -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    for (name, text) in embedded::KB_FILES {
-        for b in name.bytes().chain(text.bytes()) {
-            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-    }
-    format!("kb-{hash:08x}")
+    embedded::KB_VERSION.to_string()
 }
 
 /// The knowledge embedded at build time, parsed anew (what [`knowledge`] holds). `build.rs`

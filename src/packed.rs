@@ -346,6 +346,14 @@ mod tests {
             .iter()
             .all(|(_, t)| t.starts_with(MAGIC)));
         assert_eq!(format!("{packed:?}"), format!("{json:?}"));
+        // the fingerprint build.rs computed is the one of the JSON files
+        let mut hash: u32 = 0x811c_9dc5;
+        for (name, text) in crate::embedded::KB_FILES {
+            for b in name.bytes().chain(text.bytes()) {
+                hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+            }
+        }
+        assert_eq!(crate::knowledge_version(), format!("kb-{hash:08x}"));
         let mut card_text: crate::card::CardText =
             serde_json::from_str(include_str!("../data/card-text.json")).unwrap();
         card_text.languages =
