@@ -27,6 +27,9 @@ pub struct Detection {
     pub systems: Vec<String>,
     pub fields: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// For a system outside the knowledge (`other`): the company or body as the text writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
     /// Set when the text was longer than [`MAX_TEXT_BYTES`] and only its first part was checked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub truncated: Option<Truncation>,
@@ -161,6 +164,7 @@ impl Detector {
             .count();
         let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
         let evidence = evidence(input, &norm, &hits, &verdicts, is_claim);
+        let operator = operator(input, &norm, &hits, &verdicts, &systems);
         Detection {
             is_claim,
             confidence,
@@ -171,6 +175,7 @@ impl Detector {
                 .collect(),
             fields: fields.iter().map(|&f| ids::FIELDS[f].to_string()).collect(),
             evidence,
+            operator,
             truncated,
         }
     }
@@ -329,6 +334,26 @@ fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
 fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
     support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
+}
+
+/// The operator of a system outside the knowledge: the first name of one, as the text writes it.
+fn operator(
+    input: &str,
+    norm: &Normalized,
+    hits: &[Hit],
+    verdicts: &[Verdict],
+    systems: &[usize],
+) -> Option<String> {
+    let other = ids::system_index("other")?;
+    if !systems.contains(&other) {
+        return None;
+    }
+    let (h, _) = hits
+        .iter()
+        .zip(verdicts)
+        .find(|(h, v)| h.role == Role::System(other as u8) && **v == Verdict::Counts)?;
+    let (start, end) = norm.source_span(h.start, h.end);
+    Some(input[start..end].to_string())
 }
 
 fn cap(input: &str) -> (&str, Option<Truncation>) {
