@@ -379,9 +379,11 @@ fn cap(input: &str) -> (&str, Option<Truncation>) {
     )
 }
 
+/// Sentences end at their punctuation. A line break alone does not end one: people break lines
+/// mid-sentence (on X especially), and a line that ends a sentence mostly ends with punctuation.
 fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
     match c {
-        '\n' | '!' | '?' | '।' | '॥' | '۔' | '؟' | '|' => true,
+        '!' | '?' | '।' | '॥' | '۔' | '؟' | '|' => true,
         '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
         _ => false,
     }
@@ -408,7 +410,10 @@ fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
 }
 
 fn words_between(text: &str, from: usize, to: usize) -> usize {
-    text[from..to].matches(' ').count().saturating_sub(1)
+    text[from..to]
+        .matches([' ', '\n'])
+        .count()
+        .saturating_sub(1)
 }
 
 fn confidence(

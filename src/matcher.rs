@@ -614,7 +614,8 @@ fn tokens(text: &str) -> Vec<Word> {
     let mut prev_end = 0;
     for (start, end) in words_of(text) {
         let gap = &text[prev_end..start];
-        let after_break = gap.contains(['\n', '!', '?', '।', '॥', '۔', '؟', '|'])
+        // a line break alone does not part a term's words ("data\nleaked"); punctuation does
+        let after_break = gap.contains(['!', '?', '।', '॥', '۔', '؟', '|'])
             || gap.contains(". ")
             || (gap.ends_with('.') && start == text.len());
         out.push(Word {
