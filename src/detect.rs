@@ -122,9 +122,15 @@ impl Detector {
         negate_lists(&ctx, &mut verdicts);
 
         let support = support_by_sentence(&ctx, &verdicts);
+        let data = data_by_sentence(&ctx, &verdicts);
         let claim_events: Vec<usize> = (0..hits.len())
-            .filter(|&i| hits[i].role == Role::Event && verdicts[i] == Verdict::Counts)
-            .filter(|&i| supported(&ctx, &support, i))
+            .filter(|&i| verdicts[i] == Verdict::Counts)
+            .filter(|&i| match hits[i].role {
+                Role::Event => supported(&ctx, &support, i),
+                // an attack alone is no claim: personal data must be said to be in it
+                Role::Attack => data[ctx.sentence[i]],
+                _ => false,
+            })
             .collect();
         let is_claim = !claim_events.is_empty();
 
@@ -197,11 +203,11 @@ impl Detector {
     fn verdict(&self, ctx: &Context, i: usize) -> Verdict {
         let h = ctx.hits[i];
         match h.role {
-            Role::Event | Role::Field(_) | Role::System(_) | Role::Data => {}
+            Role::Event | Role::Attack | Role::Field(_) | Role::System(_) | Role::Data => {}
             _ => return Verdict::Counts,
         }
         let sentence = ctx.flags[ctx.sentence[i]];
-        if matches!(h.role, Role::Event | Role::Field(_)) && self.negated(ctx, i) {
+        if matches!(h.role, Role::Event | Role::Attack | Role::Field(_)) && self.negated(ctx, i) {
             return Verdict::Negated;
         }
         if sentence.hedge {
@@ -219,7 +225,7 @@ impl Detector {
     /// nearest hits of the same sentence are looked at, so this is constant work per hit.
     fn negated(&self, ctx: &Context, i: usize) -> bool {
         let h = ctx.hits[i];
-        let reach_before = if h.role == Role::Event {
+        let reach_before = if matches!(h.role, Role::Event | Role::Attack) {
             NEGATION_REACH_BEFORE
         } else {
             NEGATION_REACH_BEFORE_FIELD
@@ -330,6 +336,17 @@ fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
     support
 }
 
+/// Sentences that hold personal data (a field or a data word) that counts.
+fn data_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
+    let mut data = vec![false; ctx.flags.len()];
+    for (i, h) in ctx.hits.iter().enumerate() {
+        if matches!(h.role, Role::Field(_) | Role::Data) && verdicts[i] == Verdict::Counts {
+            data[ctx.sentence[i]] = true;
+        }
+    }
+    data
+}
+
 /// An event needs personal data or a named system close by (same or neighbouring sentence).
 fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
@@ -430,7 +447,10 @@ fn confidence(
             + 0.05 * (fields.len().min(3) as f32)
             - 0.1 * ((denials > 0) as u8 as f32)
     } else {
-        let events = hits.iter().filter(|h| h.role == Role::Event).count();
+        let events = hits
+            .iter()
+            .filter(|h| matches!(h.role, Role::Event | Role::Attack))
+            .count();
         0.05 + 0.1 * (events.min(3) as f32)
     };
     (c.clamp(0.0, 0.99) * 100.0).round() / 100.0
@@ -446,12 +466,13 @@ fn evidence(
     let mut picked: Vec<(EvidenceKind, Option<String>, usize, usize)> = Vec::new();
     for (h, v) in hits.iter().zip(verdicts) {
         let kind = match (h.role, v) {
-            (Role::Event, Verdict::Counts) => EvidenceKind::Event,
-            (Role::Event, Verdict::OtherSense) | (Role::OtherSense, _) => EvidenceKind::OtherSense,
-            (Role::Event, Verdict::Hedged) => EvidenceKind::Hedge,
-            (Role::Event, Verdict::Negated) | (Role::NegatedEvent | Role::Denial, _) => {
-                EvidenceKind::Denial
+            (Role::Event | Role::Attack, Verdict::Counts) => EvidenceKind::Event,
+            (Role::Event | Role::Attack, Verdict::OtherSense) | (Role::OtherSense, _) => {
+                EvidenceKind::OtherSense
             }
+            (Role::Event | Role::Attack, Verdict::Hedged) => EvidenceKind::Hedge,
+            (Role::Event | Role::Attack, Verdict::Negated)
+            | (Role::NegatedEvent | Role::Denial, _) => EvidenceKind::Denial,
             (Role::System(_), Verdict::Counts) if is_claim => EvidenceKind::System,
             (Role::Field(_), Verdict::Counts) if is_claim => EvidenceKind::Field,
             _ => continue,
