@@ -147,21 +147,7 @@ impl Detector {
                     _ => {}
                 }
             }
-            // A system that is also a field (Aadhaar) named beside another system is the field.
-            if systems.len() > 1 {
-                let dual: Vec<usize> = systems
-                    .iter()
-                    .copied()
-                    .filter(|&s| ids::field_index(ids::SYSTEMS[s]).is_some())
-                    .collect();
-                for s in dual {
-                    systems.retain(|&x| x != s);
-                    let f = ids::field_index(ids::SYSTEMS[s]).expect("dual id");
-                    if !fields.contains(&f) {
-                        fields.push(f);
-                    }
-                }
-            }
+            settle_dual(&ctx, &verdicts, &mut systems, &mut fields);
         }
 
         let denials = hits
@@ -334,6 +320,58 @@ fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
         }
     }
     support
+}
+
+/// A system that is also a field (Aadhaar): beside another system ("Aadhaar numbers leaked from
+/// CoWIN"), or listed with other fields ("Aadhaar, PAN and passport numbers"), it is the field;
+/// named alone ("Aadhaar details leaked", "Aadhaar data breach"), it is the system.
+fn settle_dual(
+    ctx: &Context,
+    verdicts: &[Verdict],
+    systems: &mut Vec<usize>,
+    fields: &mut Vec<usize>,
+) {
+    for s in 0..ids::SYSTEMS.len() {
+        let Some(f) = ids::field_index(ids::SYSTEMS[s]) else {
+            continue;
+        };
+        let is_field = |r: Role| r == Role::Field(f as u8);
+        let mentions: Vec<usize> = (0..ctx.hits.len())
+            .filter(|&i| verdicts[i] == Verdict::Counts)
+            .filter(|&i| ctx.hits[i].role == Role::System(s as u8) || is_field(ctx.hits[i].role))
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let beside_another = systems.iter().any(|&x| x != s);
+        let listed = |i: usize| {
+            let neighbour = |j: usize| {
+                let (a, b) = (i.min(j), i.max(j));
+                matches!(ctx.hits[j].role, Role::Field(_))
+                    && !is_field(ctx.hits[j].role)
+                    && verdicts[j] == Verdict::Counts
+                    && ctx.sentence[j] == ctx.sentence[i]
+                    && words_between(ctx.text, ctx.hits[a].end, ctx.hits[b].start) <= 1
+            };
+            (i > 0 && neighbour(i - 1)) || (i + 1 < ctx.hits.len() && neighbour(i + 1))
+        };
+        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
+        let as_field = beside_another || mentions.iter().any(|&i| listed(i));
+        if as_system {
+            if !systems.contains(&s) {
+                systems.push(s);
+            }
+        } else {
+            systems.retain(|&x| x != s);
+        }
+        if as_field {
+            if !fields.contains(&f) {
+                fields.push(f);
+            }
+        } else {
+            fields.retain(|&x| x != f);
+        }
+    }
 }
 
 /// Sentences that hold personal data (a field or a data word) that counts.
