@@ -378,12 +378,31 @@ pub fn names_and_status(
         .iter()
         .filter_map(|id| kb.system(id))
         .collect();
-    let names = systems
+    let mut names: Vec<String> = systems
         .iter()
         .map(|s| system_name(s, detection, &lang))
         .collect();
+    if detection.systems.iter().any(|s| s == "other") {
+        names.push(outside_knowledge(detection, &lang).name);
+    }
     let incident = incident_for(kb, detection, text, options);
     (names, status_ref(kb, incident, &lang))
+}
+
+/// A system outside the knowledge (`other`): the operator as the post names it, and that
+/// LeakLens knows nothing about what it collects.
+fn outside_knowledge(detection: &Detection, lang: &str) -> CardSystem {
+    let words = card_text();
+    let name = detection
+        .operator
+        .clone()
+        .unwrap_or_else(|| words.word(lang, "unnamed_operator"));
+    CardSystem {
+        id: "other".to_string(),
+        operator: name.clone(),
+        name,
+        about: words.word(lang, "not_in_knowledge"),
+    }
 }
 
 fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> String {
@@ -420,12 +439,15 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
     let systems: Vec<CardSystem> = detection
         .systems
         .iter()
-        .filter_map(|id| kb.system(id))
-        .map(|s| CardSystem {
-            id: s.id.clone(),
-            name: system_name(s, detection, &lang),
-            operator: text_in(&s.operator, &lang).to_string(),
-            about: text_in(&s.about, &lang).to_string(),
+        .filter_map(|id| match kb.system(id) {
+            Some(s) => Some(CardSystem {
+                id: s.id.clone(),
+                name: system_name(s, detection, &lang),
+                operator: text_in(&s.operator, &lang).to_string(),
+                about: text_in(&s.about, &lang).to_string(),
+            }),
+            None if id == "other" => Some(outside_knowledge(detection, &lang)),
+            None => None,
         })
         .collect();
     let primary = systems.first().and_then(|s| kb.system(&s.id));

@@ -120,7 +120,11 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
             "ll-systems",
             vec![
                 el("strong", "", vec![text(format!("{}: ", w("systems")))]),
-                text(format!("{} — {} {}", s.name, w("operator"), s.operator)),
+                text(if s.id == "other" {
+                    format!("{} — {}", s.name, s.about)
+                } else {
+                    format!("{} — {} {}", s.name, w("operator"), s.operator)
+                }),
             ],
         ));
     }
