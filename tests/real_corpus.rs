@@ -38,7 +38,7 @@ impl Rng {
         self.0
     }
     fn chance(&mut self, one_in: u64) -> bool {
-        self.next() % one_in == 0
+        self.next().is_multiple_of(one_in)
     }
 }
 
@@ -85,8 +85,11 @@ fn dress(text: &str, rng: &mut Rng) -> String {
     out
 }
 
+/// A way of rewriting a post.
+type Variant<'a> = &'a dyn Fn(&str, &mut Rng) -> String;
+
 /// Recall on the claims and false positives on the non-claims, for texts made by `variant`.
-fn rates(items: &[Item], variant: &dyn Fn(&str, &mut Rng) -> String) -> (f64, f64) {
+fn rates(items: &[Item], variant: Variant) -> (f64, f64) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let (mut tp, mut claims, mut fp, mut others) = (0, 0, 0, 0);
     for item in items {
@@ -110,7 +113,7 @@ fn line_breaks_hashtags_and_mentions_keep_recall_within_a_point() {
     let items = all_items();
     assert!(items.len() > 1500, "{} items", items.len());
     let (recall, false_pos) = rates(&items, &|t, _| t.to_string());
-    let variants: [(&str, &dyn Fn(&str, &mut Rng) -> String); 4] = [
+    let variants: [(&str, Variant); 4] = [
         ("a line break at one space in three", &|t, r| {
             break_lines(t, r, 3)
         }),
