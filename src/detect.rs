@@ -339,9 +339,8 @@ fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
 }
 
 /// A system that is also a field (Aadhaar): beside another system ("Aadhaar numbers leaked from
-/// CoWIN"), listed with other fields ("Aadhaar, PAN and passport numbers") or named as the
-/// field ("Aadhaar numbers leaked"), it is the field; named alone as the system ("Aadhaar data
-/// breach"), it is the system.
+/// CoWIN") or listed with other fields ("Aadhaar, PAN and passport numbers"), it is the field;
+/// named alone ("Aadhaar details leaked", "Aadhaar data breach"), it is the system.
 fn settle_dual(
     ctx: &Context,
     verdicts: &[Verdict],
@@ -372,12 +371,8 @@ fn settle_dual(
             };
             (i > 0 && neighbour(i - 1)) || (i + 1 < ctx.hits.len() && neighbour(i + 1))
         };
-        // "Aadhaar numbers" are the field wherever they stand; "Aadhaar data", "Aadhaar
-        // details" name the system unless listed among fields or beside another system
-        let as_field_role = |i: usize| is_field(ctx.hits[i].role);
-        let as_system =
-            !beside_another && mentions.iter().any(|&i| !as_field_role(i) && !listed(i));
-        let as_field = beside_another || mentions.iter().any(|&i| as_field_role(i) || listed(i));
+        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
+        let as_field = beside_another || mentions.iter().any(|&i| listed(i));
         if as_system {
             if !systems.contains(&s) {
                 systems.push(s);
