@@ -134,7 +134,7 @@ impl Detector {
 
         let personal_data = crate::personal_data::scan(input);
         let support = support_by_sentence(&ctx, &verdicts);
-        let data = data_by_sentence(&ctx, &verdicts);
+        let named_fields = fields_by_sentence(&ctx, &verdicts);
         let claim_events: Vec<usize> = (0..hits.len())
             .filter(|&i| verdicts[i] == Verdict::Counts)
             .filter(|&i| match hits[i].role {
@@ -143,7 +143,7 @@ impl Detector {
                         || PERSONAL_DATA_SUPPORTS_CLAIMS && !personal_data.is_empty()
                 }
                 // an attack alone is no claim: personal data must be said to be in it
-                Role::Attack => data[ctx.sentence[i]],
+                Role::Attack => named_fields[ctx.sentence[i]],
                 _ => false,
             })
             .collect();
@@ -390,11 +390,12 @@ fn settle_dual(
     }
 }
 
-/// Sentences that hold personal data (a field or a data word) that counts.
-fn data_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
+/// Sentences that name a field of personal data that counts ("data" alone is not enough for an
+/// attack: servers hold data of every kind).
+fn fields_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
     let mut data = vec![false; ctx.flags.len()];
     for (i, h) in ctx.hits.iter().enumerate() {
-        if matches!(h.role, Role::Field(_) | Role::Data) && verdicts[i] == Verdict::Counts {
+        if matches!(h.role, Role::Field(_)) && verdicts[i] == Verdict::Counts {
             data[ctx.sentence[i]] = true;
         }
     }

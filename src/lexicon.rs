@@ -17,7 +17,8 @@ pub struct Lexicon {
     pub negation: Negation,
     pub cues: Vec<String>,
     pub event: Vec<String>,
-    /// Attacks (hacked, cyber attack, ransomware): a claim only with personal data beside them.
+    /// Attacks (hacked, cyber attack, ransomware): a claim only with a field of personal data
+    /// named in the same sentence.
     #[serde(default)]
     pub attack: Vec<String>,
     pub negated_event: Vec<String>,
