@@ -408,7 +408,9 @@ fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
 }
 
-/// The operator of a system outside the knowledge: the first name of one, as the text writes it.
+/// The operator of a system outside the knowledge, as the text writes it: the name it gives most
+/// often (a company is named again where the place it was flagged, "on Twitter", is not); on a
+/// tie, the one in the text's own script ("Truecaller ... ट्रूकॉलर" in Hindi), then the first.
 fn operator(
     input: &str,
     norm: &Normalized,
@@ -420,12 +422,28 @@ fn operator(
     if !systems.contains(&other) {
         return None;
     }
-    let (h, _) = hits
+    let names: Vec<(&str, &str)> = hits
         .iter()
         .zip(verdicts)
-        .find(|(h, v)| h.role == Role::System(other as u8) && **v == Verdict::Counts)?;
-    let (start, end) = norm.source_span(h.start, h.end);
-    Some(input[start..end].to_string())
+        .filter(|(h, v)| h.role == Role::System(other as u8) && **v == Verdict::Counts)
+        .map(|(h, _)| {
+            let (start, end) = norm.source_span(h.start, h.end);
+            (&norm.text[h.start..h.end], &input[start..end])
+        })
+        .collect();
+    let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (key, _) in &names {
+        *times.entry(key).or_default() += 1;
+    }
+    let script = dominant_script(input);
+    let mut best: Option<(usize, bool, &str)> = None;
+    for (key, written) in &names {
+        let score = (times[key], dominant_script(written) == script);
+        if best.is_none_or(|(n, s, _)| score > (n, s)) {
+            best = Some((score.0, score.1, written));
+        }
+    }
+    best.map(|(_, _, w)| w.to_string())
 }
 
 fn cap(input: &str) -> (&str, Option<Truncation>) {
