@@ -369,7 +369,11 @@ fn settle_dual(
                     && ctx.sentence[j] == ctx.sentence[i]
                     && words_between(ctx.text, ctx.hits[a].end, ctx.hits[b].start) <= 1
             };
-            (i > 0 && neighbour(i - 1)) || (i + 1 < ctx.hits.len() && neighbour(i + 1))
+            // the nearest hits on each side that are not function words ("and", "और")
+            let cue = |j: &usize| ctx.hits[*j].role == Role::Cue;
+            let before = (0..i).rev().take(NEIGHBOURS).find(|j| !cue(j));
+            let after = (i + 1..ctx.hits.len()).take(NEIGHBOURS).find(|j| !cue(j));
+            before.is_some_and(neighbour) || after.is_some_and(neighbour)
         };
         let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
         let as_field = beside_another || mentions.iter().any(|&i| listed(i));
