@@ -183,19 +183,31 @@ fn the_real_corpus_has_a_dev_part_and_a_locked_test_in_every_language() {
 }
 
 /// The locked test, scored once at the end of the work (README, "Detection on real text").
-/// The floors are the figures reached, rounded down; see the README for the targets.
+/// None of the targets holds on it (claim F1 and precision 0.95, 0.90 in every language
+/// with ten claims, system F1 0.95, field F1 0.90), so the floors are the figures reached,
+/// rounded down: they keep the detector from sliding back, and say plainly where it stands.
 #[test]
-fn the_locked_test_holds_its_figures() {
-    let r = evaluate(detector(), &part("test"));
-    let s = summary("locked test", &r);
+fn the_locked_test_holds_the_figures_reached() {
+    holds(&part("test"), &LOCKED, "locked test");
+}
+
+/// The development part, on which the detector was tuned (the same kind of floors).
+#[test]
+fn the_development_part_holds_the_figures_reached() {
+    holds(&part("dev"), &DEV, "dev");
+}
+
+fn holds(items: &[Item], floors: &Floors, name: &str) {
+    let r = evaluate(detector(), items);
+    let s = summary(name, &r);
     println!("{s}");
-    assert!(r.claims.precision() >= LOCKED.precision, "{s}");
-    assert!(r.claims.f1() >= LOCKED.f1, "{s}");
-    assert!(r.systems.f1() >= LOCKED.system_f1, "{s}");
-    assert!(r.fields.f1() >= LOCKED.field_f1, "{s}");
+    assert!(r.claims.precision() >= floors.precision, "{s}");
+    assert!(r.claims.f1() >= floors.f1, "{s}");
+    assert!(r.systems.f1() >= floors.system_f1, "{s}");
+    assert!(r.fields.f1() >= floors.field_f1, "{s}");
     for (lang, (_, c)) in &r.per_language {
         if c.tp + c.fn_ >= 10 {
-            assert!(c.f1() >= LOCKED.language_f1, "{lang}: {s}");
+            assert!(c.f1() >= floors.language_f1, "{lang}: {s}");
         }
     }
 }
@@ -205,13 +217,26 @@ struct Floors {
     f1: f64,
     system_f1: f64,
     field_f1: f64,
+    /// in every language with at least ten claims
     language_f1: f64,
 }
 
+/// Reached: claim P 0.879 R 0.840 F1 0.859, system F1 0.766, field F1 0.780; the weakest
+/// language with ten claims or more, bn, 0.696.
 const LOCKED: Floors = Floors {
-    precision: 0.0,
-    f1: 0.0,
-    system_f1: 0.0,
-    field_f1: 0.0,
-    language_f1: 0.0,
+    precision: 0.87,
+    f1: 0.85,
+    system_f1: 0.76,
+    field_f1: 0.77,
+    language_f1: 0.69,
+};
+
+/// Reached: claim P 0.952 R 0.906 F1 0.928, system F1 0.852, field F1 0.870; the weakest
+/// language with ten claims or more, bn, 0.857.
+const DEV: Floors = Floors {
+    precision: 0.94,
+    f1: 0.92,
+    system_f1: 0.84,
+    field_f1: 0.86,
+    language_f1: 0.85,
 };
