@@ -71,8 +71,9 @@ export function isWordChar(c) {
   return (u >= 0x64B && u <= 0x65F) || u === 0x670 || ALNUM.test(c);
 }
 
-const BREAK = /[\n!?।॥۔؟|]/;
-const SENTENCE_ENDS = new Set(['\n', '!', '?', '।', '॥', '۔', '؟', '|']);
+// a line break alone parts neither a term's words nor sentences; punctuation does
+const BREAK = /[!?।॥۔؟|]/;
+const SENTENCE_ENDS = new Set(['!', '?', '।', '॥', '۔', '؟', '|']);
 
 /** Words of a normalized text: [start, end, afterBreak] in UTF-16 units. */
 function tokens(text) {
@@ -95,8 +96,8 @@ function tokens(text) {
 }
 
 // --- the vocabulary (src/matcher.rs compile) ---
-const ROLE_RANK = { other_sense: 0, negated_event: 1, field: 2, system: 3, event: 4, denial: 5, hedge: 6, other_context: 7, negator: 8, data: 9, cue: 10 };
-const LISTS = [['cue', 'cues'], ['event', 'event'], ['negated_event', 'negated_event'], ['negator', 'negator'], ['data', 'data'],
+const ROLE_RANK = { other_sense: 0, negated_event: 1, field: 2, system: 3, event: 4, attack: 4, denial: 5, hedge: 6, other_context: 7, negator: 8, data: 9, cue: 10 };
+const LISTS = [['cue', 'cues'], ['event', 'event'], ['attack', 'attack'], ['negated_event', 'negated_event'], ['negator', 'negator'], ['data', 'data'],
   ['denial', 'denial'], ['hedge', 'hedge'], ['other_sense', 'other_sense'], ['other_context', 'other_context']];
 
 /** The system and field ids, in the core's order (src/ids.rs). */
@@ -113,7 +114,7 @@ export function compile(dir = 'data/lexicon') {
   const terms = new Map(); // text + prefix flag → term
   lexicons.forEach((lex, li) => {
     const entries = [];
-    for (const [role, key] of LISTS) for (const t of lex[key]) entries.push([{ kind: role }, t]);
+    for (const [role, key] of LISTS) for (const t of lex[key] ?? []) entries.push([{ kind: role }, t]);
     const byKey = (o) => Object.entries(o).sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     for (const [id, list] of byKey(lex.systems)) for (const t of list) entries.push([{ kind: 'system', id: ids.systems.indexOf(id) }, t]);
     for (const [id, list] of byKey(lex.fields)) for (const t of list) entries.push([{ kind: 'field', id: ids.fields.indexOf(id) }, t]);
@@ -209,7 +210,7 @@ function language(v, input, cueCounts) {
   return lang;
 }
 const isSentenceEnd = (text, i, c) => SENTENCE_ENDS.has(c) || (c === '.' && (i + 1 >= text.length || WHITE.test(String.fromCodePoint(text.codePointAt(i + 1)))));
-const wordsBetween = (text, from, to) => Math.max(0, text.slice(from, to).split(' ').length - 2);
+const wordsBetween = (text, from, to) => Math.max(0, text.slice(from, to).split(/[ \n]/).length - 2);
 const isKind = (h, ...kinds) => kinds.includes(h.role.kind);
 
 export function check(v, input) {
@@ -232,7 +233,7 @@ export function check(v, input) {
   });
   const negated = (i) => {
     const h = hits[i];
-    const reach = h.role.kind === 'event' ? 2 : 3;
+    const reach = isKind(h, 'event', 'attack') ? 2 : 3;
     for (let j = i - 1; j >= 0 && j >= i - 8 && sentence[j] === sentence[i]; j--) {
       if (wordsBetween(text, hits[j].end, h.start) > reach) break;
       if (hits[j].role.kind === 'negator') return true;
@@ -245,9 +246,9 @@ export function check(v, input) {
     return false;
   };
   const verdicts = hits.map((h, i) => {
-    if (!isKind(h, 'event', 'field', 'system', 'data')) return 'counts';
+    if (!isKind(h, 'event', 'attack', 'field', 'system', 'data')) return 'counts';
     const f = flags[sentence[i]];
-    if (isKind(h, 'event', 'field') && negated(i)) return 'negated';
+    if (isKind(h, 'event', 'attack', 'field') && negated(i)) return 'negated';
     if (f.hedge) return 'hedged';
     if (f.otherContext && !f.system) return 'other_sense';
     return 'counts';
@@ -267,8 +268,11 @@ export function check(v, input) {
   }
   const support = new Array(flags.length).fill(false);
   hits.forEach((h, i) => { if (isKind(h, 'system', 'field', 'data') && verdicts[i] === 'counts') support[sentence[i]] = true; });
-  const claimEvents = hits.map((h, i) => i).filter((i) => hits[i].role.kind === 'event' && verdicts[i] === 'counts'
-    && (support[sentence[i]] || (sentence[i] > 0 && support[sentence[i] - 1]) || support[sentence[i] + 1] === true));
+  const namedFields = new Array(flags.length).fill(false);
+  hits.forEach((h, i) => { if (h.role.kind === 'field' && verdicts[i] === 'counts') namedFields[sentence[i]] = true; });
+  const claimEvents = hits.map((h, i) => i).filter((i) => verdicts[i] === 'counts' && (hits[i].role.kind === 'event'
+    ? support[sentence[i]] || (sentence[i] > 0 && support[sentence[i] - 1]) || support[sentence[i] + 1] === true
+    : hits[i].role.kind === 'attack' && namedFields[sentence[i]]));
   const isClaim = claimEvents.length > 0;
   let systems = [];
   const fields = [];
@@ -278,14 +282,33 @@ export function check(v, input) {
       if (h.role.kind === 'system' && !systems.includes(h.role.id)) systems.push(h.role.id);
       if (h.role.kind === 'field' && !fields.includes(h.role.id)) fields.push(h.role.id);
     });
-    if (systems.length > 1) {
-      const dual = systems.filter((x) => v.ids.fields.includes(v.ids.systems[x]));
-      for (const x of dual) {
-        systems = systems.filter((y) => y !== x);
-        const f = v.ids.fields.indexOf(v.ids.systems[x]);
-        if (!fields.includes(f)) fields.push(f);
-      }
-    }
+    // a system that is also a field (Aadhaar): the field beside another system or in a list
+    // of fields, else the system (src/detect.rs settle_dual)
+    v.ids.systems.forEach((id, x) => {
+      const f = v.ids.fields.indexOf(id);
+      if (f < 0) return;
+      const isField = (h) => h.role.kind === 'field' && h.role.id === f;
+      const mentions = hits.map((h, i) => i).filter((i) => verdicts[i] === 'counts'
+        && ((hits[i].role.kind === 'system' && hits[i].role.id === x) || isField(hits[i])));
+      if (!mentions.length) return;
+      const besideAnother = systems.some((y) => y !== x);
+      const listed = (i) => {
+        const neighbour = (j) => {
+          const [a, b] = [Math.min(i, j), Math.max(i, j)];
+          return hits[j].role.kind === 'field' && !isField(hits[j]) && verdicts[j] === 'counts'
+            && sentence[j] === sentence[i] && wordsBetween(text, hits[a].end, hits[b].start) <= 1;
+        };
+        let before = null;
+        for (let j = i - 1; j >= 0 && j >= i - 8; j--) if (hits[j].role.kind !== 'cue') { before = j; break; }
+        let after = null;
+        for (let j = i + 1; j < hits.length && j <= i + 8; j++) if (hits[j].role.kind !== 'cue') { after = j; break; }
+        return (before !== null && neighbour(before)) || (after !== null && neighbour(after));
+      };
+      const asSystem = !besideAnother && mentions.some((i) => !listed(i));
+      const asField = besideAnother || mentions.some((i) => listed(i));
+      if (asSystem) { if (!systems.includes(x)) systems.push(x); } else systems = systems.filter((y) => y !== x);
+      if (asField) { if (!fields.includes(f)) fields.push(f); } else fields.splice(0, fields.length, ...fields.filter((y) => y !== f));
+    });
   }
   const denials = hits.filter((h) => isKind(h, 'denial', 'negated_event')).length;
   const f32 = Math.fround;
@@ -294,7 +317,7 @@ export function check(v, input) {
     c = f32(f32(f32(f32(f32(0.6) + f32(f32(0.15) * (systems.length ? 1 : 0))) + f32(f32(0.1) * (claimEvents.length > 1 ? 1 : 0)))
       + f32(f32(0.05) * Math.min(fields.length, 3))) - f32(f32(0.1) * (denials > 0 ? 1 : 0)));
   } else {
-    c = f32(f32(0.05) + f32(f32(0.1) * Math.min(hits.filter((h) => h.role.kind === 'event').length, 3)));
+    c = f32(f32(0.05) + f32(f32(0.1) * Math.min(hits.filter((h) => isKind(h, 'event', 'attack')).length, 3)));
   }
   const confidence = f32(Math.round(f32(Math.min(Math.max(c, 0), f32(0.99)) * 100)) / 100);
   return { is_claim: isClaim, confidence, language: lang, systems: systems.map((x) => v.ids.systems[x]), fields: fields.map((x) => v.ids.fields[x]) };

@@ -14,7 +14,7 @@ const posts = read(process.argv[2]);
 // leaves out, stops at once, so both sides do the same work.
 const plain = posts.map((p) => p.replace(/[\p{Nd}@]/gu, ''));
 const plainBytes = plain.reduce((n, p) => n + Buffer.byteLength(p), 0);
-const labelled = readdirSync('tests/corpus').sort().flatMap((f) => read(`tests/corpus/${f}`));
+const labelled = readdirSync('tests/corpus').filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => read(`tests/corpus/${f}`));
 const bytes = posts.reduce((n, p) => n + Buffer.byteLength(p), 0);
 
 let t = performance.now();
