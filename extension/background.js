@@ -2,6 +2,7 @@
 // in content scripts, never in the extension's own context). Content scripts, the popup and the
 // context menu ask it by message. It makes no network requests.
 import init, { check as checkOne, checkBatch, warm } from './core/leaklens.js';
+import { syncSites } from './sites/register.js';
 
 // start-up timings (ms since the worker started), read by the benchmark
 const timings = { scriptStart: performance.now(), instantiated: null, ready: null, checkMs: 0, checked: 0 };
@@ -54,7 +55,7 @@ async function checkTab(tabId, selection) {
   });
   return { ...pinned, systems: result.systems, status: result.card?.status?.id ?? null };
 }
-globalThis.LeakLensBackground = Object.freeze({ checkTab, timings });
+globalThis.LeakLensBackground = Object.freeze({ checkTab, timings, syncSites });
 
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({

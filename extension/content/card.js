@@ -84,9 +84,10 @@ globalThis.LeakLensCard = (() => {
 
   /**
    * A host element with a closed shadow root: a badge that expands into the full card (Enter
-   * or click), closes with Escape, and a dismiss button. `onDismiss(host)` removes it.
+   * or click), closes with Escape, and a dismiss button. `onDismiss(host)` removes it. `note`:
+   * a line shown beside the badge (e.g. that a WhatsApp message was forwarded).
    */
-  function create(result, { onDismiss, expanded = false, loadView } = {}) {
+  function create(result, { onDismiss, expanded = false, loadView, note } = {}) {
     const status = result.card?.status ?? result.status;
     const names = result.card?.systems?.map((s) => s.name) ?? result.system_names ?? [];
     const host = document.createElement('div');
@@ -100,6 +101,14 @@ globalThis.LeakLensCard = (() => {
     const [badge, close] = bar.children;
     badge.textContent = `LeakLens · ${status?.label ?? 'Unverified'}` + (names.length ? ` · ${names.join(', ')}` : '');
     badge.setAttribute('aria-label', `${t('cardBadgeLabel', 'LeakLens context card')}: ${badge.textContent}`);
+    if (note) {
+      const line = document.createElement('span');
+      line.className = 'note';
+      line.textContent = note;
+      badge.after(line);
+      badge.setAttribute('aria-label', `${badge.getAttribute('aria-label')} · ${note}`);
+      host.dataset.note = note;
+    }
     // the full card is built from the core's view tree, on first opening when not given
     let card = null;
     const cardFrom = (view) => {

@@ -6,6 +6,8 @@ globalThis.LeakLensSettings = (() => {
     cardLang: 'auto',         // 'auto' (Hindi for Hindi posts), 'en' or 'hi'
     sensitivity: 'normal',    // 'low' (clear claims only) or 'normal' (every claim found)
     languages: [],            // post languages to annotate; empty means all
+    sites: {},                // opt-in sites turned on, by id (extension/sites/catalog.js)
+    articleSites: [],         // match patterns of the news sites whose articles are checked
   });
   // the lowest confidence that gets a card, per sensitivity
   // (claims score 0.5 to 0.99: a named system and several leak words score high)
@@ -28,11 +30,25 @@ globalThis.LeakLensSettings = (() => {
     return settings.enabled && !settings.disabledSites.includes(hostname);
   }
 
+  /** Whether a match pattern (`https://*.example.com/*`) covers a hostname. */
+  function covers(pattern, hostname) {
+    const host = pattern.match(/^[a-z]+:\/\/([^/]+)\//)?.[1] ?? '';
+    return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
+  }
+
+  /** Whether a site adapter works on a page: X always; an opt-in site once the reader turned it
+   *  on; the article mode on the news sites the reader allowed. */
+  function siteOn(settings, siteId, hostname) {
+    if (siteId === 'x') return true;
+    if (siteId === 'news') return (settings.articleSites ?? []).some((p) => covers(p, hostname));
+    return settings.sites?.[siteId] === true;
+  }
+
   function wants(settings, result) {
     if (!result?.is_claim) return false;
     if (result.confidence < (THRESHOLDS[settings.sensitivity] ?? THRESHOLDS.normal)) return false;
     return settings.languages.length === 0 || settings.languages.includes(result.language);
   }
 
-  return Object.freeze({ DEFAULTS, load, save, reset, activeOn, wants });
+  return Object.freeze({ DEFAULTS, load, save, reset, activeOn, siteOn, covers, wants });
 })();
