@@ -9,7 +9,10 @@
   const Sites = globalThis.LeakLensSites;
   const MESSAGE = ['[data-ad-rendering-role="story_message"]', '[data-ad-preview="message"]',
     '[data-ad-comet-preview="message"]'];
-  const COMMENT_TEXT = '[role="article"] span[dir="auto"][lang]';
+  // the outermost message only (story_message holds the older preview attributes inside it), so
+  // that a change deep inside ("See more") leads the observer to the message it belongs to
+  const INSIDE = ':not([data-ad-rendering-role="story_message"] *, [data-ad-preview="message"] *, [data-ad-comet-preview="message"] *)';
+  const COMMENT_TEXT = `[role="article"] span[dir="auto"][lang]${INSIDE}`;
   const POST = '[aria-posinset], [role="article"], [data-pagelet^="FeedUnit"]';
   const ID_LINK = 'a[href*="/posts/"], a[href*="/permalink/"], a[href*="story_fbid="], a[href*="comment_id="]';
 
@@ -29,11 +32,9 @@
   Sites.define({
     id: 'facebook',
     hosts: ['www.facebook.com', 'web.facebook.com'],
-    postText: [...MESSAGE, COMMENT_TEXT].join(', '),
+    postText: [...MESSAGE.map((m) => m + INSIDE), COMMENT_TEXT].join(', '),
     read: (el) => {
       const comment = el.matches(COMMENT_TEXT);
-      // a message nested in a post's message (a shared post) is read with the outer one
-      if (!comment && el.parentElement?.closest(MESSAGE.join(', '))) return null;
       const text = Sites.textWithout(el, SKIP).trim();
       if (!text) return null;
       const box = comment ? el.closest('[role="article"]') : el.closest(POST);

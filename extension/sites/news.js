@@ -5,7 +5,8 @@
 // found by the same observer. A card is pinned above each article that makes a claim.
 (() => {
   const Sites = globalThis.LeakLensSites;
-  const ARTICLE = 'article, [itemprop="articleBody"]';
+  // the outermost only: a body inside an article, or an article in an article, is read with it
+  const ARTICLE = 'article:not(article *), [itemprop="articleBody"]:not(article *, [itemprop="articleBody"] *)';
   const MIN_CHARS = 300;
   const PARTS = 'h1, h2, h3, p, li, blockquote';
 
@@ -20,8 +21,6 @@
     hosts: '*',
     postText: ARTICLE,
     read: (el) => {
-      // the outermost article only: a body inside an article, or an article in an article, is read with it
-      if (el.parentElement?.closest(ARTICLE)) return null;
       const isFirst = document.querySelector(ARTICLE) === el;
       const title = headline(el, isFirst);
       const parts = [];

@@ -25,12 +25,12 @@
     };
   }
 
+  /** After the body (or the title), in the same named slot: several elements may share a slot,
+   *  and the body is often a link, which a card must not sit in. */
   function placePost(el, host) {
-    const body = el.querySelector('[slot="text-body"]');
-    if (body) { body.append(host); return; }
-    const title = Sites.first(el, ['[slot="title"]', 'h1']);
-    if (title?.slot) host.slot = title.slot;
-    (title ?? el).after(host);
+    const anchor = Sites.first(el, ['[slot="text-body"]', '[slot="title"]', 'h1']) ?? el;
+    if (anchor.slot) host.slot = anchor.slot;
+    anchor.after(host);
   }
 
   function readComment(el) {
