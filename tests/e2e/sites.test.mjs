@@ -81,7 +81,7 @@ for (const site of Catalog.sites) {
   });
 }
 
-test('WhatsApp Web: a forwarded message says so on its card, others do not', async () => {
+test('WhatsApp Web: a forwarded message says so on its card, others do not; cards follow the theme', async () => {
   for (const [url] of VARIANTS.whatsapp) {
     const page = await browser.context.newPage();
     await page.goto(url);
@@ -89,7 +89,8 @@ test('WhatsApp Web: a forwarded message says so on its card, others do not', asy
     const state = await pageState(page);
     assert.equal(state['claim-1'].note, 'Forwarded message', url);
     assert.equal(state['claim-2'].note, null, url);
-    // the dates come from data-pre-plain-text, day-first and month-first
+    // the card follows the page's theme (the second fixture is WhatsApp's dark theme)
+    assert.equal(await page.locator('#claim-1 [data-leaklens="card"]').getAttribute('data-theme'), url.endsWith('/b') ? 'dark' : 'light');
     await page.close();
   }
 });
