@@ -28,6 +28,10 @@ const peer = json(run('node', ['bench/peer.mjs', SUBSET]));
 const wasmSubset = json(run('node', ['bench/wasm-node.mjs', SUBSET]));
 step('extension in Chromium');
 const ext = json(run('node', ['bench/extension.mjs', '1000', '--json']));
+step('extension on each opt-in site and a news site');
+const sites = json(run('node', ['bench/sites.mjs', '200', '--json']));
+const SITE_NAMES = { reddit: 'Reddit', facebook: 'Facebook', youtube: 'YouTube', telegram: 'Telegram Web K',
+  whatsapp: 'WhatsApp Web', news: 'a news site (article mode)' };
 
 const size = (f) => ({ raw: statSync(f).size, gzip: gzipSync(readFileSync(f), { level: 9 }).length });
 const wasmSize = size('build/core/leaklens_bg.wasm');
@@ -58,6 +62,8 @@ const rows = [
   ['  of which the browser rendering the 1000 posts', ms(ext.render_ms), '', null],
   ['  baseline: the same page without LeakLens (same run), inserted → rendered', ms(ext.baseline_render_ms), '', null],
   ['  LeakLens beyond that baseline (annotated − baseline)', ms(ext.annotated_ms - ext.baseline_render_ms), '', null],
+  ...sites.map((r) => [`Extension on ${SITE_NAMES[r.site]}: ${r.posts} posts, annotated beyond the page's own render (median of 5)`,
+    `${ms(r.beyond_ms)} (annotated ${ms(r.annotated_ms)}, the page alone ${ms(r.baseline_ms)})`, '', null]),
   ['Extension: content-script main-thread time', `${ms(ext.busy_ms)} (${ms(ext.busy_per_100)} per 100 posts)`, '', null],
   ['Extension: longest content-script slice', ms(ext.longest_slice_ms), '< 50 ms', ext.longest_slice_ms < 50],
   ['Long tasks ≥ 50 ms after the insertion (any cause)', `${ext.long_tasks_after} (longest ${ms(ext.longest_task_ms)}); without LeakLens ${ext.baseline_long_tasks} (the page's own render)`, '', null],
