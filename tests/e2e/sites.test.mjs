@@ -7,7 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchWithExtension, openPopup, serveSiteFixture } from './browser.mjs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, networkRequests, openPopup, serveSiteFixture } from './browser.mjs';
 import { pageState, waitForExpected, scrollToEnd } from './sites-expect.mjs';
 import '../../extension/sites/catalog.js';
 
@@ -24,8 +26,9 @@ const VARIANTS = {
 };
 
 let browser;
+const netLog = join(tmpdir(), `leaklens-sites-netlog-${process.pid}.json`);
 before(async () => {
-  browser = await launchWithExtension({ grant: Catalog.sites.flatMap((s) => s.matches) });
+  browser = await launchWithExtension({ netLog, grant: Catalog.sites.flatMap((s) => s.matches) });
   for (const variants of Object.values(VARIANTS)) {
     for (const [url, fixture] of variants) await serveSiteFixture(browser.context, url, fixture);
   }
@@ -116,4 +119,16 @@ test('turning a site off in the options removes its cards and its content script
   await waitForExpected(page);
   await options.close();
   await page.close();
+});
+
+test('on every site, the extension made no network requests', async () => {
+  await browser.close(); // Chromium finishes its net log on exit
+  browser = null;
+  const { jobs, urls } = networkRequests(netLog);
+  assert.ok(urls.has('https://web.whatsapp.com/'), 'the log saw the fixture pages');
+  // every fixture file is answered by a test route: a request from a site's page or from the
+  // extension would be something LeakLens loaded
+  const origins = Object.values(VARIANTS).flat().map(([url]) => new URL(url).origin);
+  const ours = jobs.filter((j) => j.initiator.startsWith('chrome-extension://') || origins.some((o) => j.initiator.startsWith(o)));
+  assert.deepEqual(ours, []);
 });
