@@ -1,8 +1,8 @@
 // Facebook (www.facebook.com, web.facebook.com): post messages and comments. Facebook's class
 // names are generated and change with every build; these selectors use the attributes its own
 // ad and accessibility code relies on. Feed posts carry `aria-posinset`; a post's message is
-// `[data-ad-rendering-role="story_message"]` (2024 on) or, in the markup served to other readers
-// of the A/B test and before, `[data-ad-preview="message"]` / `[data-ad-comet-preview="message"]`.
+// `[data-ad-rendering-role="story_message"]` in the current markup or, in older markup (and in
+// the block story_message wraps), `[data-ad-preview="message"]` / `[data-ad-comet-preview="message"]`.
 // Comments are `[role="article"]` blocks whose text sits in a `lang`-tagged span. Dates are only
 // shown as hover tooltips, so posts are checked without one.
 (() => {

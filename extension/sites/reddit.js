@@ -1,6 +1,6 @@
 // Reddit: the current site (shreddit web components, www.reddit.com) and old.reddit.com; posts
-// (title and body) and comments. The React redesign of 2018-2023 (still served to some readers
-// on new.reddit.com) is the fallback.
+// (title and body) and comments. The React redesign that came before shreddit
+// (`[data-testid="post-container"]`, `[data-testid="comment"]`) is the fallback.
 // - shreddit-post and shreddit-comment keep their content in light-DOM children assigned to named
 //   slots of a shadow root (`slot="title"`, `slot="text-body"`, `slot="comment"`): a card must go
 //   into one of those slots, or the shadow root never renders it.

@@ -1,6 +1,6 @@
 // WhatsApp Web (web.whatsapp.com): messages in chats and groups. WhatsApp's class names are
-// generated, and in 2023 it dropped the `data-testid` attributes many extensions relied on; what
-// stays is the message row `[data-id]` ("true_/false_" + chat + message id), the
+// generated, and its current markup has none of the `data-testid` attributes older markup had
+// and extensions read; what stays is the message row `[data-id]` ("true_/false_" + chat + message id), the
 // `.copyable-text[data-pre-plain-text="[10:54 pm, 12/06/2023] Name: "]` block that WhatsApp's own
 // copy feature reads, and the message text `span.selectable-text` inside it. A forwarded message
 // shows a forward icon (`data-icon="forwarded"`, later "forward-refreshed"; "frequently-forwarded"

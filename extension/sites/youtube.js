@@ -1,9 +1,10 @@
 // YouTube (www.youtube.com): a video's title and description, checked as one post, and its
 // comments. Current markup: `ytd-watch-metadata` (title `#title h1`, description
 // `ytd-text-inline-expander`, which holds the text twice: a collapsed `#snippet` and an
-// `#expanded` copy), comments `ytd-comment-view-model` (since 2024) or `ytd-comment-renderer`
-// (before, and still served to some readers), text `#content-text`. The 2020-2023 layout
-// (`ytd-video-primary-info-renderer` + `ytd-video-secondary-info-renderer`) is the fallback.
+// `#expanded` copy), comments `ytd-comment-view-model` (the newer comment model, which broke
+// extensions in 2024) or `ytd-comment-renderer` (the older one), text `#content-text`. The older
+// watch layout (`ytd-video-primary-info-renderer` + `ytd-video-secondary-info-renderer`) is the
+// fallback.
 (() => {
   const Sites = globalThis.LeakLensSites;
   const VIDEO = 'ytd-watch-metadata';
