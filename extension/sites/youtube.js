@@ -1,8 +1,8 @@
 // YouTube (www.youtube.com): a video's title and description, checked as one post, and its
 // comments. Current markup: `ytd-watch-metadata` (title `#title h1`, description
 // `ytd-text-inline-expander`, which holds the text twice: a collapsed `#snippet` and an
-// `#expanded` copy), comments `ytd-comment-view-model` (the newer comment model, which broke
-// extensions in 2024) or `ytd-comment-renderer` (the older one), text `#content-text`. The older
+// `#expanded` copy), comments `ytd-comment-view-model` (the newer comment model) or
+// `ytd-comment-renderer` (the older one), text `#content-text`. The older
 // watch layout (`ytd-video-primary-info-renderer` + `ytd-video-secondary-info-renderer`) is the
 // fallback.
 (() => {
