@@ -5,6 +5,7 @@
 use crate::detect::Detection;
 use crate::kb::{text_in, Collected, Incident, Knowledge, Source, Text};
 use crate::normalize::normalize;
+use crate::personal_data::Kind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -99,6 +100,67 @@ pub struct Card {
     /// Every source cited on the card, once each.
     pub sources: Vec<SourceRef>,
     pub caveat: String,
+    /// When the post itself shows identifiers: how many of each, and the warning line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub personal_data: Option<PersonalDataNotice>,
+}
+
+/// The warning a card gives when the post shows identifiers ("This post shows what look like
+/// 2 Aadhaar numbers and 1 phone number. Sharing it spreads people's data.").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonalDataNotice {
+    pub counts: Vec<PersonalDataCount>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonalDataCount {
+    pub kind: Kind,
+    pub count: usize,
+}
+
+/// The notice for the identifiers a detection found, in the card language; none without any.
+pub fn personal_data_notice(detection: &Detection, lang: &str) -> Option<PersonalDataNotice> {
+    let words = card_text();
+    let counts: Vec<PersonalDataCount> = Kind::ALL
+        .into_iter()
+        .map(|kind| PersonalDataCount {
+            kind,
+            count: detection
+                .personal_data
+                .iter()
+                .filter(|p| p.kind == kind)
+                .count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|c| {
+            let form = if c.count == 1 { "one" } else { "other" };
+            words
+                .word(lang, &format!("pd_{}_{form}", c.kind.id()))
+                .replace("{n}", &c.count.to_string())
+        })
+        .collect();
+    let list = match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!(
+            "{}{}{last}",
+            rest.join(&words.word(lang, "list_comma")),
+            words.word(lang, "list_and")
+        ),
+        None => String::new(),
+    };
+    Some(PersonalDataNotice {
+        text: words
+            .word(lang, "personal_data_shown")
+            .replace("{list}", &list),
+        counts,
+    })
 }
 
 /// Card strings (data/card-text.json): UI words per language and field labels.
@@ -361,6 +423,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         timeline,
         sources: cited,
         caveat: words.word(&lang, "caveat"),
+        personal_data: personal_data_notice(detection, &lang),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod personal_data;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -110,6 +111,8 @@ pub struct Summary {
     pub systems: Vec<String>,
     pub system_names: Vec<String>,
     pub status: Option<card::StatusRef>,
+    /// Identifiers the post shows, masked.
+    pub personal_data: Vec<personal_data::PersonalData>,
 }
 
 /// Check a text and summarize it for a feed.
@@ -128,5 +131,6 @@ pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) ->
         systems: detection.systems,
         system_names,
         status,
+        personal_data: detection.personal_data,
     }
 }

@@ -6,7 +6,7 @@ use leaklens::card::CardOptions;
 use leaklens::kb::Collected;
 use leaklens::{check_with, knowledge};
 
-const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
+const SEED: &str = "tests/fixtures/seed-style-hi.txt";
 
 fn opts(date: Option<&str>, lang: Option<&str>) -> CardOptions {
     CardOptions {
@@ -17,7 +17,7 @@ fn opts(date: Option<&str>, lang: Option<&str>) -> CardOptions {
 }
 
 #[test]
-fn the_seed_article_gets_a_sourced_cowin_card() {
+fn the_seed_style_article_gets_a_sourced_cowin_card() {
     let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("{SEED}: {e}"));
     let report = check_with(knowledge(), &text, &opts(None, Some("en")), true);
     let card = report.card.expect("a card for a claim");
