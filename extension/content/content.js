@@ -93,7 +93,13 @@
   function intake(textEl, batch) {
     if (!textEl.isConnected) return;
     const post = keyOf(textEl);
-    if (!post || shown.get(textEl)?.key === post.key) return;
+    if (!post) {
+      // no post there any more (its text went): its card goes too
+      const old = shown.get(textEl);
+      if (old) { old.host?.remove(); shown.delete(textEl); delete textEl.dataset.leaklens; }
+      return;
+    }
+    if (shown.get(textEl)?.key === post.key) return;
     keys.set(textEl, post.key);
     if (cache.has(post.key)) { ready.push({ textEl, post }); return; }
     const list = waiting.get(post.key);
