@@ -86,9 +86,33 @@ pub struct TimelineEntry {
     pub source: SourceRef,
 }
 
+/// One step of the matched incident's status history.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusStepRef {
+    pub status: String,
+    pub label: String,
+    pub date: String,
+    pub source: SourceRef,
+}
+
+/// A point on which reports differ, with what each report says and its source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ConflictRef {
+    pub about: String,
+    pub accounts: Vec<AccountRef>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AccountRef {
+    pub what: String,
+    pub source: SourceRef,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Card {
     pub language: String,
+    /// The day the knowledge behind this card was last reviewed (`YYYY-MM-DD`).
+    pub knowledge_date: String,
     pub systems: Vec<CardSystem>,
     /// One line per claimed field, judged against the first system the post names.
     pub fields: Vec<CardField>,
@@ -97,6 +121,10 @@ pub struct Card {
     pub status: StatusRef,
     pub incident: Option<IncidentRef>,
     pub timeline: Vec<TimelineEntry>,
+    /// The incident's status over time, oldest first (empty without an incident).
+    pub status_history: Vec<StatusStepRef>,
+    /// Points on which reports about the incident differ.
+    pub reports_differ: Vec<ConflictRef>,
     /// Every source cited on the card, once each.
     pub sources: Vec<SourceRef>,
     pub caveat: String,
@@ -169,6 +197,9 @@ pub struct CardText {
     pub en: BTreeMap<String, String>,
     pub hi: BTreeMap<String, String>,
     pub fields: BTreeMap<String, Text>,
+    /// Month names per language, January first, for dates shown on cards.
+    #[serde(default)]
+    pub months: BTreeMap<String, Vec<String>>,
 }
 
 pub fn card_text() -> &'static CardText {
@@ -187,6 +218,28 @@ impl CardText {
             .or_else(|| self.en.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_string())
+    }
+    /// A knowledge date (`YYYY-MM-DD` or `YYYY-MM`) as people write it: "13 June 2023",
+    /// "June 2020"; anything else is shown as it is.
+    pub fn date(&self, lang: &str, date: &str) -> String {
+        let months = self
+            .months
+            .get(lang)
+            .filter(|m| m.len() == 12)
+            .or_else(|| self.months.get("en"));
+        let parts: Vec<&str> = date.split('-').collect();
+        let month = parts
+            .get(1)
+            .and_then(|m| m.parse::<usize>().ok())
+            .filter(|m| (1..=12).contains(m));
+        match (months, month, parts.len()) {
+            (Some(names), Some(m), 2) => format!("{} {}", names[m - 1], parts[0]),
+            (Some(names), Some(m), 3) => match parts[2].parse::<u32>() {
+                Ok(day) => format!("{day} {} {}", names[m - 1], parts[0]),
+                Err(_) => date.to_string(),
+            },
+            _ => date.to_string(),
+        }
     }
     pub fn field(&self, lang: &str, field: &str) -> String {
         self.fields
@@ -242,6 +295,10 @@ pub fn match_incident<'k>(
 ) -> Option<&'k Incident> {
     let norm = normalize(text).text;
     let post_day = date.and_then(day_number);
+    let own_names: Vec<String> = kb
+        .system(system)
+        .map(|s| s.names.values().map(|n| normalize(n).text).collect())
+        .unwrap_or_default();
     let mut best: Option<(i32, &Incident)> = None;
     for incident in kb
         .incidents
@@ -260,10 +317,13 @@ pub fn match_incident<'k>(
                 signal -= 6;
             }
         }
+        // A cue that is part of the system's own name says nothing about which incident.
         let cues = incident
             .cues
             .iter()
-            .filter(|c| norm.contains(&normalize(c).text))
+            .map(|c| normalize(c).text)
+            .filter(|c| !own_names.iter().any(|n| n.contains(c.as_str())))
+            .filter(|c| norm.contains(c.as_str()))
             .count() as i32;
         signal += 3 * cues.min(2);
         let year = &incident.first_reported[..4];
@@ -285,6 +345,26 @@ pub fn match_incident<'k>(
     best.map(|(_, i)| i)
 }
 
+/// The incident for a detection: matched against the first system the post names, then
+/// against the others it names, in order, and last against a system that a claimed field
+/// stands for ("Aadhaar numbers leaked from a state portal" can be an Aadhaar incident).
+pub fn incident_for<'k>(
+    kb: &'k Knowledge,
+    detection: &Detection,
+    text: &str,
+    options: &CardOptions,
+) -> Option<&'k Incident> {
+    let named = detection.systems.iter();
+    let by_field = detection
+        .fields
+        .iter()
+        .filter(|f| crate::ids::system_index(f).is_some());
+    named
+        .chain(by_field)
+        .filter(|id| kb.system(id).is_some())
+        .find_map(|id| match_incident(kb, id, &detection.fields, text, options.date.as_deref()))
+}
+
 /// The systems' display names and the status of a claim, without the rest of the card.
 pub fn names_and_status(
     kb: &Knowledge,
@@ -302,9 +382,7 @@ pub fn names_and_status(
         .iter()
         .map(|s| system_name(s, detection, &lang))
         .collect();
-    let incident = systems
-        .first()
-        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    let incident = incident_for(kb, detection, text, options);
     (names, status_ref(kb, incident, &lang))
 }
 
@@ -356,10 +434,10 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         let fact = primary.and_then(|s| s.fields.get(field));
         let collected = fact.map_or(Collected::Unknown, |f| f.collected);
         let sources: Vec<SourceRef> = fact
-            .and_then(|f| f.source.as_deref())
-            .and_then(|id| kb.source(id))
-            .map(&mut cite)
             .into_iter()
+            .flat_map(|f| f.source.iter().chain(f.note_sources.iter()))
+            .filter_map(|id| kb.source(id))
+            .map(&mut cite)
             .collect();
         CardField {
             field: field.to_string(),
@@ -389,8 +467,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         })
         .unwrap_or_default();
 
-    let incident = primary
-        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    let incident = incident_for(kb, detection, text, options);
     let status = status_ref(kb, incident, &lang);
     let timeline: Vec<TimelineEntry> = incident
         .map(|i| {
@@ -407,8 +484,45 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
                 .collect()
         })
         .unwrap_or_default();
+    let status_history: Vec<StatusStepRef> = incident
+        .map(|i| {
+            i.status_history
+                .iter()
+                .filter_map(|h| {
+                    let label = kb.status(&h.status).map(|s| text_in(&s.label, &lang))?;
+                    kb.source(&h.source).map(|s| StatusStepRef {
+                        status: h.status.clone(),
+                        label: label.to_string(),
+                        date: h.date.clone(),
+                        source: cite(s),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let reports_differ: Vec<ConflictRef> = incident
+        .map(|i| {
+            i.reports_differ
+                .iter()
+                .map(|c| ConflictRef {
+                    about: text_in(&c.about, &lang).to_string(),
+                    accounts: c
+                        .accounts
+                        .iter()
+                        .filter_map(|a| {
+                            kb.source(&a.source).map(|s| AccountRef {
+                                what: text_in(&a.what, &lang).to_string(),
+                                source: cite(s),
+                            })
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Card {
         language: lang.clone(),
+        knowledge_date: kb.knowledge_date.clone(),
         systems,
         fields,
         other_fields,
@@ -421,6 +535,8 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             last_update: i.last_update.clone(),
         }),
         timeline,
+        status_history,
+        reports_differ,
         sources: cited,
         caveat: words.word(&lang, "caveat"),
         personal_data: personal_data_notice(detection, &lang),

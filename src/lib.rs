@@ -11,6 +11,7 @@ pub mod detect;
 pub mod eval;
 pub mod ids;
 pub mod kb;
+pub mod kb_report;
 pub mod lexicon;
 pub mod matcher;
 pub mod nfc;

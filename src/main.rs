@@ -29,7 +29,9 @@ USAGE:
   leaklens redact --jsonl [--strict] [FILE...]
                                         JSON Lines: every string in each line masked; a line
                                         that is not JSON gets an error object in its place
-  leaklens kb check DIR                 validate a knowledge folder
+  leaklens kb check DIR                 validate a knowledge folder; prints its version and date
+  leaklens kb report [DIR]              every statement with its source and date, per system
+                                        and incident (the embedded knowledge without DIR)
   leaklens eval [--misses] FILE.jsonl...
                                         score the detector on a labelled corpus
   leaklens eval --personal-data [--misses] FILE.jsonl...
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some("eval") => run_eval(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("kb") if args.get(1).map(String::as_str) == Some("check") => kb_check(&args[2..]),
+        Some("kb") if args.get(1).map(String::as_str) == Some("report") => kb_report(&args[2..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -286,6 +289,13 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
             "  status:  {} — {}",
             card.status.label, card.status.explanation
         )?;
+        for h in &card.status_history {
+            writeln!(
+                out,
+                "    {} {} [{}, {}]",
+                h.date, h.label, h.source.publisher, h.source.date
+            )?;
+        }
         if let Some(i) = &card.incident {
             writeln!(
                 out,
@@ -313,10 +323,21 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
                 e.date, e.actor, e.what, e.source.url
             )?;
         }
+        for c in &card.reports_differ {
+            writeln!(out, "  reports differ: {}", c.about)?;
+            for a in &c.accounts {
+                writeln!(
+                    out,
+                    "    - {} [{}, {}]",
+                    a.what, a.source.publisher, a.source.date
+                )?;
+            }
+        }
         if let Some(notice) = &card.personal_data {
             writeln!(out, "  {}", notice.text)?;
         }
         writeln!(out, "  {}", card.caveat)?;
+        writeln!(out, "  knowledge as of {}", card.knowledge_date)?;
     }
     if !d.evidence.is_empty() {
         writeln!(out, "  why:")?;
@@ -395,7 +416,9 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
         Ok(kb) => {
             let entries: usize = kb.incidents.iter().map(|i| i.timeline.len()).sum();
             println!(
-                "{dir}: ok ({} sources, {} systems, {} incidents, {} timeline entries)",
+                "{dir}: ok (knowledge version {}, as of {}; {} sources, {} systems, {} incidents, {} timeline entries)",
+                kb.version,
+                kb.knowledge_date,
                 kb.sources.len(),
                 kb.systems.len(),
                 kb.incidents.len(),
@@ -408,6 +431,23 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::from(1))
         }
     }
+}
+
+fn kb_report(args: &[String]) -> Result<ExitCode, String> {
+    let kb = match args {
+        [] => leaklens::knowledge().clone(),
+        [dir] => match Knowledge::load_dir(Path::new(dir)) {
+            Ok(kb) => kb,
+            Err(e) => {
+                eprintln!("{dir}: {e}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        _ => return Err(format!("kb report takes at most one folder\n\n{USAGE}")),
+    };
+    let mut out = io::stdout().lock();
+    quiet_on_closed_pipe(write!(out, "{}", leaklens::kb_report::report(&kb)))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(args: &[String]) -> Result<ExitCode, String> {

@@ -80,6 +80,36 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         "ll-status-explanation",
         vec![text(card.status.explanation.clone())],
     ));
+    if let Some((now, earlier)) = card.status_history.split_last() {
+        let words = card_text();
+        let since = w("status_since")
+            .replace("{status}", &now.label)
+            .replace("{date}", &words.date(&card.language, &now.date));
+        body.push(el(
+            "p",
+            "ll-status-since",
+            vec![text(format!("{since} ")), link(&now.source)],
+        ));
+        if !earlier.is_empty() {
+            let mut steps = vec![el(
+                "strong",
+                "",
+                vec![text(format!("{}: ", w("status_earlier")))],
+            )];
+            for (n, h) in earlier.iter().enumerate() {
+                if n > 0 {
+                    steps.push(text("; "));
+                }
+                steps.push(text(format!(
+                    "{} ({}) ",
+                    h.label,
+                    words.date(&card.language, &h.date)
+                )));
+                steps.push(link(&h.source));
+            }
+            body.push(el("p", "ll-status-earlier", steps));
+        }
+    }
 
     if card.systems.is_empty() {
         body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
@@ -109,7 +139,12 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                 if let Some(n) = &f.note {
                     note.push(text(format!("{n} ")));
                 }
-                note.extend(f.sources.iter().map(link));
+                for (i, source) in f.sources.iter().enumerate() {
+                    if i > 0 {
+                        note.push(text("; "));
+                    }
+                    note.push(link(source));
+                }
                 el(
                     "tr",
                     "",
@@ -194,6 +229,31 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                     )
                 })
                 .collect();
+            for c in &card.reports_differ {
+                let accounts = c
+                    .accounts
+                    .iter()
+                    .map(|a| {
+                        el(
+                            "li",
+                            "",
+                            vec![text(format!("{} ", a.what)), link(&a.source)],
+                        )
+                    })
+                    .collect();
+                body.push(el(
+                    "section",
+                    "ll-reports-differ",
+                    vec![
+                        el(
+                            "h3",
+                            "",
+                            vec![text(format!("{}: {}", w("reports_differ"), c.about))],
+                        ),
+                        el("ul", "", accounts),
+                    ],
+                ));
+            }
             body.push(el(
                 "details",
                 "ll-timeline",
@@ -211,6 +271,14 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
     }
 
     body.push(el("p", "ll-caveat", vec![text(card.caveat.clone())]));
+    body.push(el(
+        "p",
+        "ll-knowledge-date",
+        vec![text(w("knowledge_as_of").replace(
+            "{date}",
+            &card_text().date(&card.language, &card.knowledge_date),
+        ))],
+    ));
 
     let why = detection
         .evidence

@@ -106,6 +106,15 @@ fn kb_check_validates_a_folder_precisely() {
     let o = run(&["kb", "check", dir.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).contains("ok ("));
+    let kb = leaklens::knowledge();
+    assert!(
+        stdout(&o).contains(&format!(
+            "knowledge version {}, as of {}",
+            kb.version, kb.knowledge_date
+        )),
+        "{}",
+        stdout(&o)
+    );
     let systems = std::fs::read_to_string(dir.join("systems.json")).unwrap();
     std::fs::write(
         dir.join("systems.json"),
@@ -115,6 +124,30 @@ fn kb_check_validates_a_folder_precisely() {
     let o = run(&["kb", "check", dir.to_str().unwrap()], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("systems.json"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn kb_report_lists_every_statement_with_its_source() {
+    let kb = leaklens::knowledge();
+    let o = run(&["kb", "report"], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains(&format!(
+        "version {}, as of {}",
+        kb.version, kb.knowledge_date
+    )));
+    assert_eq!(out.matches("\nINCIDENT ").count(), kb.incidents.len());
+    assert_eq!(out.matches("\nSYSTEM ").count(), kb.systems.len());
+    assert!(out.contains("  dob: optional — The Quint, 2021-09-26 <https://"));
+    // a folder: the same report; a broken folder: the reason, exit 1
+    let dir = temp_dir("report");
+    let o = run(&["kb", "report", dir.to_str().unwrap()], "");
+    assert_eq!(stdout(&o), out);
+    std::fs::write(dir.join("statuses.json"), "{").unwrap();
+    let o = run(&["kb", "report", dir.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("statuses.json"));
     std::fs::remove_dir_all(dir).unwrap();
 }
 
