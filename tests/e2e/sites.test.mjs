@@ -98,6 +98,21 @@ test('WhatsApp Web: a forwarded message says so on its card, others do not; card
   }
 });
 
+test('a message whose text goes loses its card; an edited one is checked again', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(VARIANTS.whatsapp[0][0]);
+  await waitForExpected(page);
+  // the app re-renders the text as an empty element
+  await page.evaluate(() => { document.querySelector('#claim-2 span.selectable-text > span').replaceWith(document.createElement('span')); });
+  await page.waitForFunction(() => !document.querySelector('#claim-2 [data-leaklens]'));
+  await page.evaluate(() => {
+    document.querySelector('#claim-1 span.selectable-text > span').textContent = 'Good morning, the meeting is at 4 pm.';
+  });
+  await page.waitForFunction(() => document.querySelector('#claim-1 span.selectable-text').dataset.leaklens === 'clean' &&
+    !document.querySelector('#claim-1 [data-leaklens="card"]'));
+  await page.close();
+});
+
 test('turning a site off in the options removes its cards and its content script', async () => {
   const page = await browser.context.newPage();
   await page.goto(VARIANTS.reddit[0][0]);
