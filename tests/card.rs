@@ -184,9 +184,15 @@ fn a_hindi_post_gets_a_hindi_card_unless_the_reader_chose_english() {
         .unwrap();
     assert_eq!(card.language, "en");
     assert_eq!(card.status.label, "Disputed");
-    // other languages fall back to English, with the system's name in the post's script
+    // every other language gets its own card too (tests/i18n.rs checks all 13), with the
+    // system's name in the post's script; the reader's choice of English still wins
     let text = "கோவின் தரவு கசிவு: டெலிகிராமில் பெயர், மொபைல் எண் விவரங்கள் கசிந்தன";
     let card = check_with(knowledge(), text, &opts(None, None), false)
+        .card
+        .unwrap();
+    assert_eq!(card.language, "ta");
+    assert_eq!(card.systems[0].name, "கோவின்");
+    let card = check_with(knowledge(), text, &opts(None, Some("en")), false)
         .card
         .unwrap();
     assert_eq!(card.language, "en");

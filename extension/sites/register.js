@@ -5,8 +5,9 @@
 import './catalog.js';
 
 const Catalog = globalThis.LeakLensCatalog;
+// the same files, in the same order, as X's content script in the manifest
 const files = (adapter) => ['shared/settings.js', 'sites/site.js', adapter, 'content/card-style.js',
-  'content/card.js', 'content/content.js'];
+  'shared/report.js', 'content/card.js', 'content/content.js'];
 
 /** The content scripts the settings and the granted permissions call for. */
 async function wanted() {

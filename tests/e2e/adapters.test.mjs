@@ -1,18 +1,18 @@
 // Each site adapter on its fixtures, without the extension around it: the id, date and text it
 // reads for a post (times, view counts, "See more" and nested replies left out), and elements
 // that are no post. The fixtures' own scripts are left out (the shadow roots they add do not
-// change the light DOM the adapters read).
+// change the light DOM the adapters read). The browser's language is US English (month-first
+// dates), in Chromium and in Firefox.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './browser.mjs';
+import { launchWithExtension } from './browser.mjs';
 
 let browser;
 let page;
 before(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ locale: 'en-US' });
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
 });
 after(async () => {
   await browser?.close();
