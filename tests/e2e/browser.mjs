@@ -86,10 +86,10 @@ function grantedCopy(dir, grant) {
  * `globalThis.LeakLensBackground` is the background page's); `extensionUrl(path)` is the URL of
  * an extension file. `netLog`: a file where the network requests the browser made are logged
  * (read it with `networkRequests` after `close`). `grant`: optional host permissions granted
- * at install (Chromium only; see grantedCopy).
+ * at install (see grantedCopy).
  */
 export async function launchWithExtension({ browser = BROWSER, netLog, grant } = {}) {
-  if (browser === 'firefox') return launchFirefox({ netLog });
+  if (browser === 'firefox') return launchFirefox({ netLog, grant });
   if (browser !== 'chromium') throw new Error(`LEAKLENS_BROWSER: unknown browser ${browser}`);
   const extension = grant?.length ? grantedCopy(EXTENSION_DIR, grant) : EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'leaklens-profile-'));
@@ -190,7 +190,7 @@ async function recordingProxy() {
   return { port: server.address().port, seen, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-async function launchFirefox({ netLog } = {}) {
+async function launchFirefox({ netLog, grant } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const proxy = netLog ? await recordingProxy() : null;
   const prefs = {
@@ -218,7 +218,8 @@ async function launchFirefox({ netLog } = {}) {
     defaultViewport: VIEWPORT ?? { width: 1280, height: 720 },
     extraPrefsFirefox: prefs,
   });
-  await browser.installExtension(EXTENSION_DIRS.firefox);
+  const extension = grant?.length ? grantedCopy(EXTENSION_DIRS.firefox, grant) : EXTENSION_DIRS.firefox;
+  await browser.installExtension(extension);
   const origin = `moz-extension://${FIREFOX_ADDON_UUID}`;
   const context = new FirefoxContext(browser);
   if (proxy) {
@@ -244,6 +245,7 @@ async function launchFirefox({ netLog } = {}) {
   };
   const close = async () => {
     await browser.close();
+    if (extension !== EXTENSION_DIRS.firefox) rmSync(extension, { recursive: true, force: true });
     if (proxy) {
       await proxy.close();
       // Firefox's own services (remote settings) are the browser's; anything else could be
