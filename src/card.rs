@@ -545,16 +545,39 @@ pub fn names_and_status(
         .iter()
         .filter_map(|id| kb.system(id))
         .collect();
-    let names = systems
+    let mut names: Vec<String> = systems
         .iter()
         .map(|s| system_name(s, detection, &lang))
         .collect();
+    if detection.systems.iter().any(|s| s == "other") {
+        names.push(outside_knowledge(detection, &lang).name);
+    }
     let incident = incident_for(kb, detection, text, options);
     (
         names,
         status_ref(kb, incident, &lang),
         incident.map(|i| i.id.clone()),
     )
+}
+
+/// A system outside the knowledge (`other`): the operator as the post names it, and that
+/// LeakLens knows nothing about what it collects.
+fn outside_knowledge(detection: &Detection, lang: &str) -> CardSystem {
+    let words = card_text();
+    let name = detection
+        .operator
+        .clone()
+        .unwrap_or_else(|| words.word(lang, "unnamed_operator"));
+    let about = words.word(lang, "not_in_knowledge");
+    // a language whose card strings lack the sentence shows it in English
+    let in_english = lang != "en" && about == words.word("en", "not_in_knowledge");
+    CardSystem {
+        id: "other".to_string(),
+        operator: name.clone(),
+        name,
+        about,
+        lang: if in_english { "en" } else { lang }.to_string(),
+    }
 }
 
 fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> String {
@@ -603,21 +626,24 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
     let systems: Vec<CardSystem> = detection
         .systems
         .iter()
-        .filter_map(|id| kb.system(id))
-        .map(|s| {
-            let (operator, op_lang) = localized(&s.operator, &lang);
-            let (about, about_lang) = localized(&s.about, &lang);
-            CardSystem {
-                id: s.id.clone(),
-                name: system_name(s, detection, &lang),
-                operator,
-                about,
-                lang: if op_lang == lang && about_lang == lang {
-                    lang.clone()
-                } else {
-                    "en".to_string()
-                },
+        .filter_map(|id| match kb.system(id) {
+            Some(s) => {
+                let (operator, op_lang) = localized(&s.operator, &lang);
+                let (about, about_lang) = localized(&s.about, &lang);
+                Some(CardSystem {
+                    id: s.id.clone(),
+                    name: system_name(s, detection, &lang),
+                    operator,
+                    about,
+                    lang: if op_lang == lang && about_lang == lang {
+                        lang.clone()
+                    } else {
+                        "en".to_string()
+                    },
+                })
             }
+            None if id == "other" => Some(outside_knowledge(detection, &lang)),
+            None => None,
         })
         .collect();
     let primary = systems.first().and_then(|s| kb.system(&s.id));

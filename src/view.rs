@@ -129,11 +129,15 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
     }
     for s in &card.systems {
-        let mut line = vec![
-            el("strong", "", vec![text(format!("{}: ", w("systems")))]),
-            text(format!("{} — {} ", s.name, w("operator"))),
-        ];
-        line.extend(in_lang(s.operator.clone(), &s.lang, card));
+        let mut line = vec![el("strong", "", vec![text(format!("{}: ", w("systems")))])];
+        if s.id == "other" {
+            // outside the knowledge: the operator as the post names it, and that we know nothing
+            line.push(text(format!("{} — ", s.name)));
+            line.extend(in_lang(s.about.clone(), &s.lang, card));
+        } else {
+            line.push(text(format!("{} — {} ", s.name, w("operator"))));
+            line.extend(in_lang(s.operator.clone(), &s.lang, card));
+        }
         body.push(el("p", "ll-systems", line));
     }
 
@@ -288,7 +292,8 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         }
         None => {
             let mut about = vec![text(format!("{} ", w("no_incident")))];
-            for s in &card.systems {
+            // a system outside the knowledge has said so on its own line already
+            for s in card.systems.iter().filter(|s| s.id != "other") {
                 about.extend(in_lang(s.about.clone(), &s.lang, card));
                 about.push(text(" "));
             }

@@ -14,7 +14,7 @@ initSync({ module: readFileSync(new URL('../../build/core/leaklens_bg.wasm', imp
 /** Corpus items as posts; the expectation is the item's label. Items the core itself gets
  *  wrong (measured by `leaklens eval`) are left out: this test is about the extension. */
 function timelinePosts() {
-  const items = readdirSync('tests/corpus').sort().flatMap((f) =>
+  const items = readdirSync('tests/corpus').filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
     readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
   return items
     .filter((item) => check(item.text, undefined).is_claim === item.is_claim)
