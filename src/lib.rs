@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod redact;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +28,7 @@ mod embedded {
 }
 
 pub use detect::{Detection, Detector, Evidence, EvidenceKind};
+pub use redact::redact;
 
 use std::sync::OnceLock;
 

@@ -200,15 +200,7 @@ fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Resul
 fn check_jsonl(kb: &Knowledge, files: &[String], strict: bool) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let answer = |p: &Post| {
-        let options = CardOptions {
-            date: p.date.clone(),
-            url: p.url.clone(),
-            lang: None,
-        };
-        let report = leaklens::check_with(kb, &p.text, &options, false);
-        batch::result_line(&p.id, &report.detection, &[("card", report.card)])
-    };
+    let answer = |p: &Post| batch::check_post(kb, p);
     let mut errors = 0;
     for file in files {
         let stats = if file == "-" {
