@@ -7,7 +7,7 @@ WASM_ENV := . .tools/wasm-env.sh
 CORE := build/core
 CORE_WWW := build/core-www
 
-.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean
+.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean setup-python python test-python spark
 
 demo: extension www
 	@echo
@@ -44,7 +44,7 @@ serve:
 	@echo "Serving dist/www on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/www
 
-test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e
+test: setup lint test-rust test-python test-wasm extension www test-js lint-firefox test-e2e
 	@echo "make test: all passed"
 
 lint: setup
@@ -71,6 +71,29 @@ lint-firefox: extension
 
 test-e2e: extension www
 	node --test --test-concurrency=1 tests/e2e/
+
+# The Python package (python/, PyO3 + maturin) built as a wheel into build/wheels and installed
+# into .venv/; its tests and the Spark job's (local mode) against the CLI.
+PY := .venv/bin/python
+setup-python:
+	@scripts/setup-python.sh
+
+python: setup-python
+	@rm -f build/wheels/leaklens-*.whl
+	cd python && ../.venv/bin/maturin build --release --quiet -o ../build/wheels
+	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/leaklens-*.whl
+
+test-python: python
+	cargo fmt --check --manifest-path python/Cargo.toml
+	cargo clippy --quiet --manifest-path python/Cargo.toml -- -D warnings
+	cargo build --quiet
+	LEAKLENS_CLI=target/debug/leaklens $(PY) -m pytest -q python/tests spark/tests
+
+# The Spark job in local mode: make spark IN=posts.jsonl OUT=dir [MASTER=local[2]]
+MASTER ?= local[*]
+spark: python
+	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make spark IN=posts.jsonl OUT=dir"; exit 2; }
+	$(PY) spark/leaklens_job.py "$(IN)" "$(OUT)" --master "$(MASTER)"
 
 # Benchmarks (not tests), side by side in one run: native, batch CLI, WASM under Node, a JS
 # RegExp peer, start-up, sizes, the extension in Chromium, linear time. Writes bench/REPORT.md.
