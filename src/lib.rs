@@ -16,6 +16,7 @@ pub mod matcher;
 pub mod nfc;
 pub mod normalize;
 pub mod redact;
+pub mod report;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
