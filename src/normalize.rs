@@ -81,6 +81,10 @@ pub fn normalize(input: &str) -> Normalized {
     if !input.chars().any(|c| is_invisible(c) || c.is_uppercase()) {
         return normalize_visible(input);
     }
+    if let Some(lower) = lowered_in_place(input) {
+        // every character kept its bytes: the offsets need no map back
+        return normalize_visible(&lower);
+    }
     // drop invisible characters and lower the case first, so that NFC composes what they
     // separated and what only composes in lower case
     let mut visible = String::with_capacity(input.len());
@@ -113,6 +117,29 @@ pub fn normalize(input: &str) -> Normalized {
     n
 }
 
+/// `input` lowered as `normalize` lowers it, when no character is dropped and each lowers to
+/// exactly one character of the same UTF-8 length (so every offset stays where it was); else
+/// None.
+fn lowered_in_place(input: &str) -> Option<String> {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if is_invisible(c) || c == '\u{0130}' {
+            return None;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
 fn normalize_visible(input: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
@@ -138,6 +165,11 @@ fn normalize_visible(input: &str) -> Normalized {
 
 /// Append one NFC character after the remaining folding steps.
 fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
+    if c.is_ascii_alphanumeric() {
+        // most of the text: none of the steps below applies to it but lower case
+        push_char(out, c.to_ascii_lowercase(), start, end);
+        return;
+    }
     if is_invisible(c) || is_nukta(c) {
         return;
     }
