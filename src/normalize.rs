@@ -76,9 +76,24 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}')
 }
 
+/// Whether `c` is in a block without upper and lower case (Hebrew to Myanmar, which holds the
+/// Arabic and Indic scripts; general punctuation): its lower case is itself, found without
+/// Unicode's case tables.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{109F}' | '\u{2000}'..='\u{206F}')
+}
+
+fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        !caseless(c) && c.is_uppercase()
+    }
+}
+
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
-    if !input.chars().any(|c| is_invisible(c) || c.is_uppercase()) {
+    if !input.chars().any(|c| is_invisible(c) || is_uppercase(c)) {
         return normalize_visible(input);
     }
     if let Some(lower) = lowered_in_place(input) {
@@ -128,6 +143,10 @@ fn lowered_in_place(input: &str) -> Option<String> {
         }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if caseless(c) {
+            out.push(c);
             continue;
         }
         let mut lower = c.to_lowercase();
@@ -207,7 +226,7 @@ fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
         // İ is the one letter whose lower case is two characters (i + combining dot), which
         // would leave the text out of canonical order; for matching it is simply i
         push_char(out, 'i', start, end);
-    } else if c.is_uppercase() {
+    } else if is_uppercase(c) {
         for l in c.to_lowercase() {
             push_char(out, l, start, end);
         }
@@ -266,6 +285,14 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn caseless_blocks_have_no_case() {
+        for c in ('\u{0590}'..='\u{109F}').chain('\u{2000}'..='\u{206F}') {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
     }
 
     #[test]

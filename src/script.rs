@@ -37,7 +37,7 @@ fn script_index(c: char) -> Option<usize> {
         0x0C80..=0x0CFF => 8,
         0x0D00..=0x0D7F => 9,
         0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 10,
-        _ if c.is_alphabetic() && (c as u32) < 0x0250 => 0,
+        u if u < 0x0250 && c.is_alphabetic() => 0,
         _ => return None,
     })
 }
