@@ -97,7 +97,7 @@ spark: python
 
 # Benchmarks (not tests), side by side in one run: native, batch CLI, WASM under Node, a JS
 # RegExp peer, start-up, sizes, the extension in Chromium, linear time. Writes bench/REPORT.md.
-bench: extension www
+bench: extension www python
 	node bench/report.mjs
 	node bench/checker.mjs
 
