@@ -4,8 +4,9 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 PORT ?= 8080
 WASM_ENV := . .tools/wasm-env.sh
-CORE := build/core
-CORE_WWW := build/core-www
+# The WASM packages' output folders, from wasm-pack.toml (their build settings live there only)
+CORE := $(shell python3 tools/wasm_pack_settings.py core out_dir)
+CORE_WWW := $(shell python3 tools/wasm_pack_settings.py core-www out_dir)
 
 .PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean setup-python python test-python spark
 
@@ -20,13 +21,13 @@ demo: extension www
 setup:
 	@scripts/setup.sh
 
-# The WASM core and its JS glue (wasm-bindgen --target web), optimized by wasm-opt: the
-# extension's, and the checker page's (the same core with the page's UI, feature `www`).
+# The WASM core and its JS glue, optimized by wasm-opt, as wasm-pack.toml sets them: the
+# extension's (core), and the checker page's (core-www: the same core with the page's UI).
 core: setup
-	@$(WASM_ENV); scripts/build-core.sh $(CORE)
+	@$(WASM_ENV); scripts/build-core.sh core
 
 core-www: setup
-	@$(WASM_ENV); scripts/build-core.sh $(CORE_WWW) www
+	@$(WASM_ENV); scripts/build-core.sh core-www
 
 extension: core
 	@node tools/build-extension.mjs $(CORE) dist

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { serveDirectory, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const ORIGIN = 'https://checker.leaklens.test';
-const seed = readFileSync('../shared/seed/000_291f70de45b957a0.txt', 'utf8');
+const seed = readFileSync('tests/fixtures/seed-style-hi.txt', 'utf8');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const runs = [];
 for (let i = 0; i < 5; i++) {

@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
-# Builds the WASM core into OUT (default build/core): leaklens.js (ES module glue) and
-# leaklens_bg.wasm, with the cargo FEATURES given (the checker page's core: `www`).
+# Builds one WASM package of wasm-pack.toml (default: core, the extension's) into its output
+# folder: leaklens.js (ES module glue) and leaklens_bg.wasm, with the package's cargo features,
+# wasm-bindgen target and wasm-opt flags as that file gives them.
 # Needs the environment from .tools/wasm-env.sh (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=${1:-build/core}
-FEATURES=${2:-}
-# panic = abort only for the WASM: smaller, and a panic there ends the call anyway
-CARGO_PROFILE_RELEASE_PANIC=abort cargo build --quiet --release --lib --target wasm32-unknown-unknown \
+PACKAGE=${1:-core}
+settings=$(python3 tools/wasm_pack_settings.py "$PACKAGE")
+eval "$settings"
+CARGO_PROFILE_RELEASE_PANIC=$PANIC cargo build --quiet --release --lib --target wasm32-unknown-unknown \
   ${FEATURES:+--features "$FEATURES"}
 rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
+wasm-bindgen --target "$TARGET" --no-typescript --out-dir "$OUT" \
   target/wasm32-unknown-unknown/release/leaklens.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
-  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  "$OUT/leaklens_bg.wasm" -o "$OUT/leaklens_bg.wasm"
+wasm-opt "${WASM_OPT[@]}" "$OUT/leaklens_bg.wasm" -o "$OUT/leaklens_bg.wasm"
 echo "core: $OUT ($(stat -c %s "$OUT/leaklens_bg.wasm") bytes wasm)"

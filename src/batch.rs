@@ -106,9 +106,88 @@ pub fn run<R: BufRead, W: Write>(
     Ok(stats)
 }
 
+/// `leaklens redact --jsonl`: every string in each line (keys and values, at any depth)
+/// with its identifiers masked, one line out per line in; a line that is not a JSON value gets
+/// `{"line", "error"}` in its place, never the line itself.
+pub fn redact_lines<R: BufRead, W: Write>(mut input: R, mut output: W) -> io::Result<Stats> {
+    let mut stats = Stats::default();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        stats.lines += 1;
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let parsed = std::str::from_utf8(line)
+            .map_err(|e| format!("not UTF-8: {e}"))
+            .and_then(|t| {
+                serde_json::from_str::<Value>(t).map_err(|e| format!("invalid JSON: {e}"))
+            });
+        let value = match parsed {
+            Ok(v) => redact_value(v),
+            Err(error) => {
+                stats.errors += 1;
+                serde_json::json!({"line": stats.lines, "error": error})
+            }
+        };
+        serde_json::to_writer(&mut output, &value)?;
+        output.write_all(b"\n")?;
+    }
+    output.flush()?;
+    Ok(stats)
+}
+
+fn redact_value(value: Value) -> Value {
+    use crate::personal_data::redact;
+    match value {
+        Value::String(s) => Value::String(redact(&s)),
+        Value::Array(a) => Value::Array(a.into_iter().map(redact_value).collect()),
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, v)| (redact(&k), redact_value(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redacted_lines_keep_their_shape_and_lose_their_identifiers() {
+        let input = concat!(
+            "{\"id\": 1, \"text\": \"call 9876543210 now\", \"meta\": {\"by\": [\"ravi@example.in\"]}}\n",
+            "{not json 9876543210\n",
+            "\"just a string 2345 6789 0124\"\n",
+        );
+        let mut out = Vec::new();
+        let stats = redact_lines(input.as_bytes(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            stats,
+            Stats {
+                lines: 3,
+                errors: 1
+            }
+        );
+        assert!(
+            !out.contains("9876543210") && !out.contains("ravi@") && !out.contains("6789"),
+            "{out}"
+        );
+        let lines: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines[0]["id"], 1);
+        assert_eq!(lines[0]["text"], "call XXXXXX3210 now");
+        assert_eq!(lines[0]["meta"]["by"][0], "r*****@example.in");
+        assert_eq!(lines[1]["line"], 2);
+        assert_eq!(lines[2], "just a string XXXX XXXX 0124");
+    }
 
     fn run_str(input: &str) -> (Vec<Value>, Stats) {
         let mut out = Vec::new();

@@ -5,6 +5,7 @@
 use crate::detect::Detection;
 use crate::kb::{text_in, Collected, Incident, Knowledge, Source, Text};
 use crate::normalize::normalize;
+use crate::personal_data::Kind;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -85,9 +86,33 @@ pub struct TimelineEntry {
     pub source: SourceRef,
 }
 
+/// One step of the matched incident's status history.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusStepRef {
+    pub status: String,
+    pub label: String,
+    pub date: String,
+    pub source: SourceRef,
+}
+
+/// A point on which reports differ, with what each report says and its source.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ConflictRef {
+    pub about: String,
+    pub accounts: Vec<AccountRef>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AccountRef {
+    pub what: String,
+    pub source: SourceRef,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Card {
     pub language: String,
+    /// The day the knowledge behind this card was last reviewed (`YYYY-MM-DD`).
+    pub knowledge_date: String,
     pub systems: Vec<CardSystem>,
     /// One line per claimed field, judged against the first system the post names.
     pub fields: Vec<CardField>,
@@ -96,9 +121,74 @@ pub struct Card {
     pub status: StatusRef,
     pub incident: Option<IncidentRef>,
     pub timeline: Vec<TimelineEntry>,
+    /// The incident's status over time, oldest first (empty without an incident).
+    pub status_history: Vec<StatusStepRef>,
+    /// Points on which reports about the incident differ.
+    pub reports_differ: Vec<ConflictRef>,
     /// Every source cited on the card, once each.
     pub sources: Vec<SourceRef>,
     pub caveat: String,
+    /// When the post itself shows identifiers: how many of each, and the warning line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub personal_data: Option<PersonalDataNotice>,
+}
+
+/// The warning a card gives when the post shows identifiers ("This post shows what look like
+/// 2 Aadhaar numbers and 1 phone number. Sharing it spreads people's data.").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonalDataNotice {
+    pub counts: Vec<PersonalDataCount>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonalDataCount {
+    pub kind: Kind,
+    pub count: usize,
+}
+
+/// The notice for the identifiers a detection found, in the card language; none without any.
+pub fn personal_data_notice(detection: &Detection, lang: &str) -> Option<PersonalDataNotice> {
+    let words = card_text();
+    let counts: Vec<PersonalDataCount> = Kind::ALL
+        .into_iter()
+        .map(|kind| PersonalDataCount {
+            kind,
+            count: detection
+                .personal_data
+                .iter()
+                .filter(|p| p.kind == kind)
+                .count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    if counts.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|c| {
+            let form = if c.count == 1 { "one" } else { "other" };
+            words
+                .word(lang, &format!("pd_{}_{form}", c.kind.id()))
+                .replace("{n}", &c.count.to_string())
+        })
+        .collect();
+    let list = match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!(
+            "{}{}{last}",
+            rest.join(&words.word(lang, "list_comma")),
+            words.word(lang, "list_and")
+        ),
+        None => String::new(),
+    };
+    Some(PersonalDataNotice {
+        text: words
+            .word(lang, "personal_data_shown")
+            .replace("{list}", &list),
+        counts,
+    })
 }
 
 /// Card strings (data/card-text.json): UI words per language and field labels.
@@ -107,6 +197,9 @@ pub struct CardText {
     pub en: BTreeMap<String, String>,
     pub hi: BTreeMap<String, String>,
     pub fields: BTreeMap<String, Text>,
+    /// Month names per language, January first, for dates shown on cards.
+    #[serde(default)]
+    pub months: BTreeMap<String, Vec<String>>,
 }
 
 pub fn card_text() -> &'static CardText {
@@ -125,6 +218,28 @@ impl CardText {
             .or_else(|| self.en.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_string())
+    }
+    /// A knowledge date (`YYYY-MM-DD` or `YYYY-MM`) as people write it: "13 June 2023",
+    /// "June 2020"; anything else is shown as it is.
+    pub fn date(&self, lang: &str, date: &str) -> String {
+        let months = self
+            .months
+            .get(lang)
+            .filter(|m| m.len() == 12)
+            .or_else(|| self.months.get("en"));
+        let parts: Vec<&str> = date.split('-').collect();
+        let month = parts
+            .get(1)
+            .and_then(|m| m.parse::<usize>().ok())
+            .filter(|m| (1..=12).contains(m));
+        match (months, month, parts.len()) {
+            (Some(names), Some(m), 2) => format!("{} {}", names[m - 1], parts[0]),
+            (Some(names), Some(m), 3) => match parts[2].parse::<u32>() {
+                Ok(day) => format!("{day} {} {}", names[m - 1], parts[0]),
+                Err(_) => date.to_string(),
+            },
+            _ => date.to_string(),
+        }
     }
     pub fn field(&self, lang: &str, field: &str) -> String {
         self.fields
@@ -180,6 +295,10 @@ pub fn match_incident<'k>(
 ) -> Option<&'k Incident> {
     let norm = normalize(text).text;
     let post_day = date.and_then(day_number);
+    let own_names: Vec<String> = kb
+        .system(system)
+        .map(|s| s.names.values().map(|n| normalize(n).text).collect())
+        .unwrap_or_default();
     let mut best: Option<(i32, &Incident)> = None;
     for incident in kb
         .incidents
@@ -198,10 +317,13 @@ pub fn match_incident<'k>(
                 signal -= 6;
             }
         }
+        // A cue that is part of the system's own name says nothing about which incident.
         let cues = incident
             .cues
             .iter()
-            .filter(|c| norm.contains(&normalize(c).text))
+            .map(|c| normalize(c).text)
+            .filter(|c| !own_names.iter().any(|n| n.contains(c.as_str())))
+            .filter(|c| norm.contains(c.as_str()))
             .count() as i32;
         signal += 3 * cues.min(2);
         let year = &incident.first_reported[..4];
@@ -223,6 +345,26 @@ pub fn match_incident<'k>(
     best.map(|(_, i)| i)
 }
 
+/// The incident for a detection: matched against the first system the post names, then
+/// against the others it names, in order, and last against a system that a claimed field
+/// stands for ("Aadhaar numbers leaked from a state portal" can be an Aadhaar incident).
+pub fn incident_for<'k>(
+    kb: &'k Knowledge,
+    detection: &Detection,
+    text: &str,
+    options: &CardOptions,
+) -> Option<&'k Incident> {
+    let named = detection.systems.iter();
+    let by_field = detection
+        .fields
+        .iter()
+        .filter(|f| crate::ids::system_index(f).is_some());
+    named
+        .chain(by_field)
+        .filter(|id| kb.system(id).is_some())
+        .find_map(|id| match_incident(kb, id, &detection.fields, text, options.date.as_deref()))
+}
+
 /// The systems' display names and the status of a claim, without the rest of the card.
 pub fn names_and_status(
     kb: &Knowledge,
@@ -240,9 +382,7 @@ pub fn names_and_status(
         .iter()
         .map(|s| system_name(s, detection, &lang))
         .collect();
-    let incident = systems
-        .first()
-        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    let incident = incident_for(kb, detection, text, options);
     (names, status_ref(kb, incident, &lang))
 }
 
@@ -294,10 +434,10 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         let fact = primary.and_then(|s| s.fields.get(field));
         let collected = fact.map_or(Collected::Unknown, |f| f.collected);
         let sources: Vec<SourceRef> = fact
-            .and_then(|f| f.source.as_deref())
-            .and_then(|id| kb.source(id))
-            .map(&mut cite)
             .into_iter()
+            .flat_map(|f| f.source.iter().chain(f.note_sources.iter()))
+            .filter_map(|id| kb.source(id))
+            .map(&mut cite)
             .collect();
         CardField {
             field: field.to_string(),
@@ -327,8 +467,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         })
         .unwrap_or_default();
 
-    let incident = primary
-        .and_then(|s| match_incident(kb, &s.id, &detection.fields, text, options.date.as_deref()));
+    let incident = incident_for(kb, detection, text, options);
     let status = status_ref(kb, incident, &lang);
     let timeline: Vec<TimelineEntry> = incident
         .map(|i| {
@@ -345,8 +484,45 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
                 .collect()
         })
         .unwrap_or_default();
+    let status_history: Vec<StatusStepRef> = incident
+        .map(|i| {
+            i.status_history
+                .iter()
+                .filter_map(|h| {
+                    let label = kb.status(&h.status).map(|s| text_in(&s.label, &lang))?;
+                    kb.source(&h.source).map(|s| StatusStepRef {
+                        status: h.status.clone(),
+                        label: label.to_string(),
+                        date: h.date.clone(),
+                        source: cite(s),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let reports_differ: Vec<ConflictRef> = incident
+        .map(|i| {
+            i.reports_differ
+                .iter()
+                .map(|c| ConflictRef {
+                    about: text_in(&c.about, &lang).to_string(),
+                    accounts: c
+                        .accounts
+                        .iter()
+                        .filter_map(|a| {
+                            kb.source(&a.source).map(|s| AccountRef {
+                                what: text_in(&a.what, &lang).to_string(),
+                                source: cite(s),
+                            })
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Card {
         language: lang.clone(),
+        knowledge_date: kb.knowledge_date.clone(),
         systems,
         fields,
         other_fields,
@@ -359,8 +535,11 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             last_update: i.last_update.clone(),
         }),
         timeline,
+        status_history,
+        reports_differ,
         sources: cited,
         caveat: words.word(&lang, "caveat"),
+        personal_data: personal_data_notice(detection, &lang),
     }
 }
 

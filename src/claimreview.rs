@@ -4,8 +4,10 @@
 use crate::card::{Card, CardOptions};
 use serde_json::{json, Value};
 
-/// The claim as reviewed: the text's first sentence, at most 280 characters.
+/// The claim as reviewed: the text's first sentence, at most 280 characters, with any
+/// identifier it shows masked.
 fn claim_reviewed(text: &str) -> String {
+    let text = crate::personal_data::redact(text);
     let first = text
         .split(['\n', '।', '!', '?'])
         .map(str::trim)

@@ -180,3 +180,126 @@ impl fmt::Display for Report {
         Ok(())
     }
 }
+
+/// A labelled case for the personal-data scanner: the identifiers the text shows, by kind and
+/// exact text (`expect` is empty for a hard negative).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PersonalDataCase {
+    pub id: String,
+    #[serde(default)]
+    pub lang: String,
+    pub text: String,
+    pub expect: Vec<ExpectedIdentifier>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExpectedIdentifier {
+    pub kind: String,
+    pub text: String,
+}
+
+/// The scanner's precision and recall per kind. A found identifier counts only with its kind
+/// and its exact span. Misses name the case and kind, never the value.
+#[derive(Debug, Default, Clone)]
+pub struct PersonalDataReport {
+    pub cases: usize,
+    pub per_kind: BTreeMap<String, Counts>,
+    pub misses: Vec<String>,
+}
+
+impl PersonalDataReport {
+    pub fn all(&self) -> Counts {
+        self.per_kind
+            .values()
+            .fold(Counts::default(), |a, c| Counts {
+                tp: a.tp + c.tp,
+                fp: a.fp + c.fp,
+                fn_: a.fn_ + c.fn_,
+            })
+    }
+}
+
+pub fn parse_personal_data_cases(file: &str, text: &str) -> Result<Vec<PersonalDataCase>, String> {
+    let cases: Vec<PersonalDataCase> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{file}:{}: {e}", n + 1)))
+        .collect::<Result<_, _>>()?;
+    for c in &cases {
+        for e in &c.expect {
+            if crate::personal_data::Kind::from_id(&e.kind).is_none() {
+                return Err(format!("{file}: {}: unknown kind {:?}", c.id, e.kind));
+            }
+        }
+    }
+    Ok(cases)
+}
+
+pub fn evaluate_personal_data(cases: &[PersonalDataCase]) -> PersonalDataReport {
+    let mut r = PersonalDataReport {
+        cases: cases.len(),
+        ..PersonalDataReport::default()
+    };
+    for kind in crate::personal_data::Kind::ALL {
+        r.per_kind.insert(kind.id().to_string(), Counts::default());
+    }
+    for case in cases {
+        let found: Vec<(String, &str)> = crate::personal_data::scan(&case.text)
+            .into_iter()
+            .map(|p| (p.kind.id().to_string(), &case.text[p.start..p.end]))
+            .collect();
+        let mut expected: Vec<(String, &str)> = case
+            .expect
+            .iter()
+            .map(|e| (e.kind.clone(), e.text.as_str()))
+            .collect();
+        for (kind, text) in &found {
+            let counts = r.per_kind.entry(kind.clone()).or_default();
+            match expected.iter().position(|(k, t)| k == kind && t == text) {
+                Some(i) => {
+                    counts.tp += 1;
+                    expected.remove(i);
+                }
+                None => {
+                    counts.fp += 1;
+                    r.misses
+                        .push(format!("{}: found a {kind} that is not one", case.id));
+                }
+            }
+        }
+        for (kind, _) in expected {
+            r.per_kind.entry(kind.clone()).or_default().fn_ += 1;
+            r.misses.push(format!("{}: missed a {kind}", case.id));
+        }
+    }
+    r
+}
+
+impl fmt::Display for PersonalDataReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let all = self.all();
+        writeln!(f, "cases: {}", self.cases)?;
+        writeln!(
+            f,
+            "all kinds: precision {:.3}  recall {:.3}  (tp {} fp {} fn {})",
+            all.precision(),
+            all.recall(),
+            all.tp,
+            all.fp,
+            all.fn_
+        )?;
+        for (kind, c) in &self.per_kind {
+            writeln!(
+                f,
+                "  {kind:9} precision {:.3}  recall {:.3}  (tp {} fp {} fn {})",
+                c.precision(),
+                c.recall(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )?;
+        }
+        Ok(())
+    }
+}

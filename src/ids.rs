@@ -9,6 +9,8 @@ pub const SYSTEMS: &[&str] = &[
     "digilocker",
     "epfo",
     "irctc",
+    "pm_kisan",
+    "jharkhand_pension",
     "other",
 ];
 

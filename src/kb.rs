@@ -58,6 +58,9 @@ pub struct FieldFact {
     pub source: Option<String>,
     #[serde(default)]
     pub note: Option<Text>,
+    /// Sources for what the note adds (a later change, a second statement).
+    #[serde(default)]
+    pub note_sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -94,6 +97,36 @@ pub struct Incident {
     #[serde(default)]
     pub cues: Vec<String>,
     pub timeline: Vec<Entry>,
+    /// How the status changed, oldest first; the last step is the current `status`.
+    #[serde(default)]
+    pub status_history: Vec<StatusStep>,
+    /// Points on which reports disagree, each with every side and its source.
+    #[serde(default)]
+    pub reports_differ: Vec<Conflict>,
+}
+
+/// One step of an incident's status history.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusStep {
+    pub status: String,
+    pub date: String,
+    pub source: String,
+}
+
+/// A point on which reports differ, and what each report says.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub about: Text,
+    pub accounts: Vec<Account>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    pub what: Text,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -106,6 +139,10 @@ pub struct Status {
 
 #[derive(Debug, Clone)]
 pub struct Knowledge {
+    /// The knowledge's version, raised whenever its facts change.
+    pub version: u32,
+    /// The day the knowledge was last reviewed (`YYYY-MM-DD`); cards show it.
+    pub knowledge_date: String,
     pub sources: Vec<Source>,
     pub systems: Vec<System>,
     pub incidents: Vec<Incident>,
@@ -158,6 +195,8 @@ struct SystemsFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct IncidentsFile {
+    version: u32,
+    knowledge_date: String,
     incidents: Vec<Incident>,
 }
 #[derive(Deserialize)]
@@ -206,6 +245,16 @@ pub fn valid_date(date: &str) -> bool {
     }
 }
 
+/// A sort key for a valid date: a month-only date sorts before the days of its month.
+pub fn date_key(date: &str) -> (u32, u32, u32) {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    )
+}
+
 impl Knowledge {
     /// Parse and validate the four knowledge files, given as (file name, JSON) pairs.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
@@ -224,10 +273,13 @@ impl Knowledge {
                 .map(|(_, j)| *j)
                 .ok_or_else(|| err(name, "", "", "file missing"))
         };
+        let incidents = parse::<IncidentsFile>(FILES[2], get(FILES[2])?)?;
         let kb = Knowledge {
+            version: incidents.version,
+            knowledge_date: incidents.knowledge_date,
             sources: parse::<SourcesFile>(FILES[0], get(FILES[0])?)?.sources,
             systems: parse::<SystemsFile>(FILES[1], get(FILES[1])?)?.systems,
-            incidents: parse::<IncidentsFile>(FILES[2], get(FILES[2])?)?.incidents,
+            incidents: incidents.incidents,
             statuses: parse::<StatusesFile>(FILES[3], get(FILES[3])?)?.statuses,
         };
         Ok(kb)
@@ -269,8 +321,90 @@ impl Knowledge {
         self.statuses.iter().find(|s| s.id == id)
     }
 
+    /// No date in the knowledge may be later than the knowledge date.
+    fn not_after(&self, file: &str, entry: &str, key: &str, d: &str) -> Result<(), KbError> {
+        if date_key(d) > date_key(&self.knowledge_date) {
+            Err(err(
+                file,
+                entry,
+                key,
+                format!("date {d:?} is after the knowledge date"),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// An incident's status history: present, oldest first, known statuses and sources, and
+    /// ending in the incident's current status.
+    fn validate_history(&self, i: &Incident) -> Result<(), KbError> {
+        let inf = FILES[2];
+        let Some(last) = i.status_history.last() else {
+            return Err(err(inf, &i.id, "status_history", "missing status_history"));
+        };
+        for (n, h) in i.status_history.iter().enumerate() {
+            let key = format!("status_history[{n}]");
+            if !STATUSES.contains(&h.status.as_str()) {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    &format!("{key}.status"),
+                    format!("unknown status {:?}", h.status),
+                ));
+            }
+            if !valid_date(&h.date) {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    &format!("{key}.date"),
+                    format!("bad date {:?}", h.date),
+                ));
+            }
+            self.not_after(inf, &i.id, &format!("{key}.date"), &h.date)?;
+            if n > 0 && date_key(&h.date) < date_key(&i.status_history[n - 1].date) {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    &format!("{key}.date"),
+                    "status_history must be oldest first",
+                ));
+            }
+            if self.source(&h.source).is_none() {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    &format!("{key}.source"),
+                    format!("unknown source {:?}", h.source),
+                ));
+            }
+        }
+        if last.status != i.status {
+            return Err(err(
+                inf,
+                &i.id,
+                "status_history",
+                format!(
+                    "the last step is {:?} but the status is {:?}",
+                    last.status, i.status
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn validate(&self) -> Result<(), KbError> {
         let (sf, yf, inf, stf) = (FILES[0], FILES[1], FILES[2], FILES[3]);
+        if self.version == 0 {
+            return Err(err(inf, "", "version", "the knowledge version starts at 1"));
+        }
+        if self.knowledge_date.len() != 10 || !valid_date(&self.knowledge_date) {
+            return Err(err(
+                inf,
+                "",
+                "knowledge_date",
+                format!("bad date {:?} (YYYY-MM-DD)", self.knowledge_date),
+            ));
+        }
         let mut seen = HashSet::new();
         for s in &self.sources {
             if !seen.insert(s.id.as_str()) {
@@ -285,7 +419,9 @@ impl Knowledge {
             if !valid_date(&s.date) {
                 return Err(err(sf, &s.id, "date", format!("bad date {:?}", s.date)));
             }
+            self.not_after(sf, &s.id, "date", &s.date)?;
         }
+        let mut cited: HashSet<&str> = HashSet::new();
         let source_ok = |file: &str, entry: &str, key: &str, id: &Option<String>| match id {
             None => Err(err(file, entry, key, "missing source")),
             Some(id) if self.source(id).is_none() => {
@@ -324,6 +460,16 @@ impl Knowledge {
                 };
                 if fact.collected != Collected::Unknown {
                     source_ok(yf, &s.id, &key, &fact.source)?;
+                } else if let Some(id) = &fact.source {
+                    source_ok(yf, &s.id, &key, &Some(id.clone()))?;
+                }
+                cited.extend(fact.source.as_deref());
+                for id in &fact.note_sources {
+                    source_ok(yf, &s.id, &format!("{key}.note_sources"), &Some(id.clone()))?;
+                    cited.insert(id);
+                }
+                if !fact.note_sources.is_empty() && fact.note.is_none() {
+                    return Err(err(yf, &s.id, &key, "note_sources without a note"));
                 }
                 if let Some(note) = &fact.note {
                     english(yf, &s.id, &format!("{key}.note"), note)?;
@@ -366,6 +512,15 @@ impl Knowledge {
                 if !valid_date(d) {
                     return Err(err(inf, &i.id, key, format!("bad date {d:?}")));
                 }
+                self.not_after(inf, &i.id, key, d)?;
+            }
+            if date_key(&i.last_update) < date_key(&i.first_reported) {
+                return Err(err(
+                    inf,
+                    &i.id,
+                    "last_update",
+                    "last_update is before first_reported",
+                ));
             }
             english(inf, &i.id, "title", &i.title)?;
             english(inf, &i.id, "summary", &i.summary)?;
@@ -390,7 +545,41 @@ impl Knowledge {
                 )?;
                 english(inf, &i.id, &format!("{key}.actor"), &e.actor)?;
                 english(inf, &i.id, &format!("{key}.what"), &e.what)?;
+                self.not_after(inf, &i.id, &format!("{key}.date"), &e.date)?;
+                cited.insert(&e.source);
             }
+            self.validate_history(i)?;
+            for (n, c) in i.reports_differ.iter().enumerate() {
+                let key = format!("reports_differ[{n}]");
+                english(inf, &i.id, &format!("{key}.about"), &c.about)?;
+                if c.accounts.len() < 2 {
+                    return Err(err(inf, &i.id, &key, "needs at least two accounts"));
+                }
+                let mut sides = HashSet::new();
+                for (k, a) in c.accounts.iter().enumerate() {
+                    let akey = format!("{key}.accounts[{k}]");
+                    english(inf, &i.id, &format!("{akey}.what"), &a.what)?;
+                    source_ok(
+                        inf,
+                        &i.id,
+                        &format!("{akey}.source"),
+                        &Some(a.source.clone()),
+                    )?;
+                    if !sides.insert(a.source.as_str()) {
+                        return Err(err(
+                            inf,
+                            &i.id,
+                            &format!("{akey}.source"),
+                            "each account needs its own source",
+                        ));
+                    }
+                    cited.insert(&a.source);
+                }
+            }
+            cited.extend(i.status_history.iter().map(|h| h.source.as_str()));
+        }
+        if let Some(s) = self.sources.iter().find(|s| !cited.contains(s.id.as_str())) {
+            return Err(err(sf, &s.id, "id", "source is not cited anywhere"));
         }
 
         for id in STATUSES {
@@ -443,7 +632,7 @@ mod tests {
     fn embedded_knowledge_is_valid() {
         let kb = crate::load_knowledge().unwrap();
         assert!(kb.systems.len() >= 8);
-        assert!(kb.incidents.len() >= 6);
+        assert!(kb.incidents.len() >= 18);
     }
 
     #[test]
@@ -537,6 +726,117 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.key, "claimed_fields");
+    }
+
+    #[test]
+    fn status_history_is_checked() {
+        // missing
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("status_history");
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.key.as_str(), e.message.as_str()),
+            ("status_history", "missing status_history")
+        );
+        // out of order
+        let e = edit("incidents.json", |v| {
+            let h = v["incidents"][0]["status_history"].as_array_mut().unwrap();
+            h.reverse();
+        })
+        .unwrap_err();
+        assert!(
+            e.message.contains("oldest first") || e.message.contains("the last step"),
+            "{e}"
+        );
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["date"] = "2023-07-01".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[1].date");
+        assert!(e.message.contains("oldest first"), "{e}");
+        // the last step is not the current status
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status"] = "confirmed".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history");
+        // unknown status and source
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["status"] = "rumour".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[0].status");
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["status_history"][0]["source"] = "nowhere".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "status_history[0].source");
+    }
+
+    #[test]
+    fn reports_differ_needs_two_sourced_sides() {
+        let e = edit("incidents.json", |v| {
+            v["incidents"][0]["reports_differ"][0]["accounts"]
+                .as_array_mut()
+                .unwrap()
+                .pop();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "reports_differ[0]");
+        let e = edit("incidents.json", |v| {
+            let a = v["incidents"][0]["reports_differ"][0]["accounts"][0]["source"].clone();
+            v["incidents"][0]["reports_differ"][0]["accounts"][1]["source"] = a;
+        })
+        .unwrap_err();
+        assert!(e.message.contains("its own source"), "{e}");
+    }
+
+    #[test]
+    fn the_knowledge_is_dated_and_nothing_postdates_it() {
+        let kb = crate::load_knowledge().unwrap();
+        assert!(kb.version >= 2);
+        assert_eq!(kb.knowledge_date.len(), 10);
+        let e = edit("incidents.json", |v| v["knowledge_date"] = "2026-11".into()).unwrap_err();
+        assert_eq!(e.key, "knowledge_date");
+        let e = edit("incidents.json", |v| {
+            v["knowledge_date"] = "2023-06-01".into()
+        })
+        .unwrap_err();
+        assert!(e.message.contains("after the knowledge date"), "{e}");
+        let e = edit("incidents.json", |v| v["version"] = 0.into()).unwrap_err();
+        assert_eq!(e.key, "version");
+        let e = edit("incidents.json", |v| {
+            v.as_object_mut().unwrap().remove("version");
+        })
+        .unwrap_err();
+        assert!(e.message.contains("version"), "{e}");
+    }
+
+    #[test]
+    fn every_source_is_cited_and_note_sources_exist() {
+        let e = edit("sources.json", |v| {
+            v["sources"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({
+                    "id": "orphan", "url": "https://example.org/a", "publisher": "Example",
+                    "date": "2020-01-01"
+                }));
+        })
+        .unwrap_err();
+        assert_eq!(
+            (e.entry.as_str(), e.message.as_str()),
+            ("orphan", "source is not cited anywhere")
+        );
+        let e = edit("systems.json", |v| {
+            v["systems"][0]["fields"]["dob"]["note_sources"][0] = "nowhere".into();
+        })
+        .unwrap_err();
+        assert_eq!(e.key, "fields.dob.note_sources");
     }
 
     #[test]

@@ -11,11 +11,12 @@ pub mod detect;
 pub mod eval;
 pub mod ids;
 pub mod kb;
+pub mod kb_report;
 pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
-pub mod redact;
+pub mod personal_data;
 pub mod report;
 pub mod script;
 pub mod view;
@@ -29,7 +30,7 @@ mod embedded {
 }
 
 pub use detect::{Detection, Detector, Evidence, EvidenceKind};
-pub use redact::redact;
+pub use personal_data::redact;
 
 use std::sync::OnceLock;
 
@@ -113,6 +114,8 @@ pub struct Summary {
     pub systems: Vec<String>,
     pub system_names: Vec<String>,
     pub status: Option<card::StatusRef>,
+    /// Identifiers the post shows, masked.
+    pub personal_data: Vec<personal_data::PersonalData>,
 }
 
 /// Check a text and summarize it for a feed.
@@ -131,5 +134,6 @@ pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) ->
         systems: detection.systems,
         system_names,
         status,
+        personal_data: detection.personal_data,
     }
 }

@@ -29,9 +29,18 @@ USAGE:
                                         is `check --jsonl` output (POSTS, the input it came
                                         from, gives dates and texts) or the Spark job's output
                                         folder or its summary/
-  leaklens kb check DIR                 validate a knowledge folder
+  leaklens redact [FILE...]             the text with every identifier (Aadhaar, PAN, phone,
+                                        e-mail, voter ID, passport) masked
+  leaklens redact --jsonl [--strict] [FILE...]
+                                        JSON Lines: every string in each line masked; a line
+                                        that is not JSON gets an error object in its place
+  leaklens kb check DIR                 validate a knowledge folder; prints its version and date
+  leaklens kb report [DIR]              every statement with its source and date, per system
+                                        and incident (the embedded knowledge without DIR)
   leaklens eval [--misses] FILE.jsonl...
                                         score the detector on a labelled corpus
+  leaklens eval --personal-data [--misses] FILE.jsonl...
+                                        score the personal-data scanner on labelled cases
 ";
 
 fn main() -> ExitCode {
@@ -40,7 +49,9 @@ fn main() -> ExitCode {
         Some("check") => check(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
         Some("report") => report(&args[1..]),
+        Some("redact") => redact(&args[1..]),
         Some("kb") if args.get(1).map(String::as_str) == Some("check") => kb_check(&args[2..]),
+        Some("kb") if args.get(1).map(String::as_str) == Some("report") => kb_report(&args[2..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -253,6 +264,14 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
     if let Some(t) = &d.truncated {
         writeln!(out, "  note: {}", t.note)?;
     }
+    if !d.personal_data.is_empty() {
+        let shown: Vec<String> = d
+            .personal_data
+            .iter()
+            .map(|p| format!("{} {}", p.kind.id(), p.masked))
+            .collect();
+        writeln!(out, "  personal data shown: {}", shown.join(", "))?;
+    }
     if let Some(card) = &report.card {
         let systems: Vec<&str> = card.systems.iter().map(|s| s.name.as_str()).collect();
         let list = |v: &[&str]| {
@@ -268,6 +287,13 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
             "  status:  {} — {}",
             card.status.label, card.status.explanation
         )?;
+        for h in &card.status_history {
+            writeln!(
+                out,
+                "    {} {} [{}, {}]",
+                h.date, h.label, h.source.publisher, h.source.date
+            )?;
+        }
         if let Some(i) = &card.incident {
             writeln!(
                 out,
@@ -295,7 +321,21 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
                 e.date, e.actor, e.what, e.source.url
             )?;
         }
+        for c in &card.reports_differ {
+            writeln!(out, "  reports differ: {}", c.about)?;
+            for a in &c.accounts {
+                writeln!(
+                    out,
+                    "    - {} [{}, {}]",
+                    a.what, a.source.publisher, a.source.date
+                )?;
+            }
+        }
+        if let Some(notice) = &card.personal_data {
+            writeln!(out, "  {}", notice.text)?;
+        }
         writeln!(out, "  {}", card.caveat)?;
+        writeln!(out, "  knowledge as of {}", card.knowledge_date)?;
     }
     if !d.evidence.is_empty() {
         writeln!(out, "  why:")?;
@@ -370,6 +410,54 @@ fn report(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn redact(args: &[String]) -> Result<ExitCode, String> {
+    let opts = Options::parse(args, &["--jsonl", "--strict"], &[])?;
+    let files = if opts.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        opts.files.clone()
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if !opts.has("--jsonl") {
+        for file in &files {
+            let bytes = read_input(file)?;
+            // not UTF-8: refuse rather than pass undecoded bytes through unmasked
+            let text = String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8: {e}"))?;
+            let written = out
+                .write_all(leaklens::personal_data::redact(&text).as_bytes())
+                .and_then(|_| out.flush());
+            quiet_on_closed_pipe(written)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut errors = 0;
+    for file in &files {
+        let stats = if file == "-" {
+            batch::redact_lines(io::stdin().lock(), &mut out)
+        } else {
+            let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
+            batch::redact_lines(BufReader::new(f), &mut out)
+        };
+        let stats = match stats {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => batch::Stats::default(),
+            other => other.map_err(|e| format!("{file}: {e}"))?,
+        };
+        if stats.errors > 0 {
+            eprintln!(
+                "leaklens: {file}: {} of {} lines could not be redacted",
+                stats.errors, stats.lines
+            );
+        }
+        errors += stats.errors;
+    }
+    Ok(if opts.has("--strict") && errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn kb_check(args: &[String]) -> Result<ExitCode, String> {
     let [dir] = args else {
         return Err(format!("kb check needs one folder\n\n{USAGE}"));
@@ -378,7 +466,9 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
         Ok(kb) => {
             let entries: usize = kb.incidents.iter().map(|i| i.timeline.len()).sum();
             println!(
-                "{dir}: ok ({} sources, {} systems, {} incidents, {} timeline entries)",
+                "{dir}: ok (knowledge version {}, as of {}; {} sources, {} systems, {} incidents, {} timeline entries)",
+                kb.version,
+                kb.knowledge_date,
                 kb.sources.len(),
                 kb.systems.len(),
                 kb.incidents.len(),
@@ -393,10 +483,46 @@ fn kb_check(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
+fn kb_report(args: &[String]) -> Result<ExitCode, String> {
+    let kb = match args {
+        [] => leaklens::knowledge().clone(),
+        [dir] => match Knowledge::load_dir(Path::new(dir)) {
+            Ok(kb) => kb,
+            Err(e) => {
+                eprintln!("{dir}: {e}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+        _ => return Err(format!("kb report takes at most one folder\n\n{USAGE}")),
+    };
+    let mut out = io::stdout().lock();
+    quiet_on_closed_pipe(write!(out, "{}", leaklens::kb_report::report(&kb)))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_eval(args: &[String]) -> Result<ExitCode, String> {
-    let opts = Options::parse(args, &["--misses"], &[])?;
+    let opts = Options::parse(args, &["--misses", "--personal-data"], &[])?;
     if opts.files.is_empty() {
         return Err(format!("eval needs at least one corpus file\n\n{USAGE}"));
+    }
+    if opts.has("--personal-data") {
+        let mut cases = Vec::new();
+        for file in &opts.files {
+            let bytes = read_input(file)?;
+            let text = String::from_utf8(bytes).map_err(|e| format!("{file}: {e}"))?;
+            cases.extend(eval::parse_personal_data_cases(file, &text)?);
+        }
+        let report = eval::evaluate_personal_data(&cases);
+        let mut out = io::stdout().lock();
+        let mut written = write!(out, "{report}");
+        if opts.has("--misses") {
+            written = written.and_then(|_| writeln!(out, "misses:"));
+            for m in &report.misses {
+                written = written.and_then(|_| writeln!(out, "  {m}"));
+            }
+        }
+        quiet_on_closed_pipe(written)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut items = Vec::new();
     for file in &opts.files {

@@ -80,6 +80,36 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         "ll-status-explanation",
         vec![text(card.status.explanation.clone())],
     ));
+    if let Some((now, earlier)) = card.status_history.split_last() {
+        let words = card_text();
+        let since = w("status_since")
+            .replace("{status}", &now.label)
+            .replace("{date}", &words.date(&card.language, &now.date));
+        body.push(el(
+            "p",
+            "ll-status-since",
+            vec![text(format!("{since} ")), link(&now.source)],
+        ));
+        if !earlier.is_empty() {
+            let mut steps = vec![el(
+                "strong",
+                "",
+                vec![text(format!("{}: ", w("status_earlier")))],
+            )];
+            for (n, h) in earlier.iter().enumerate() {
+                if n > 0 {
+                    steps.push(text("; "));
+                }
+                steps.push(text(format!(
+                    "{} ({}) ",
+                    h.label,
+                    words.date(&card.language, &h.date)
+                )));
+                steps.push(link(&h.source));
+            }
+            body.push(el("p", "ll-status-earlier", steps));
+        }
+    }
 
     if card.systems.is_empty() {
         body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
@@ -93,6 +123,11 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                 text(format!("{} — {} {}", s.name, w("operator"), s.operator)),
             ],
         ));
+    }
+
+    if let Some(notice) = &card.personal_data {
+        let p = el("p", "ll-personal-data", vec![text(notice.text.clone())]);
+        body.push(with(p, "role", "note"));
     }
 
     if !card.fields.is_empty() {
@@ -189,6 +224,31 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                     )
                 })
                 .collect();
+            for c in &card.reports_differ {
+                let accounts = c
+                    .accounts
+                    .iter()
+                    .map(|a| {
+                        el(
+                            "li",
+                            "",
+                            vec![text(format!("{} ", a.what)), link(&a.source)],
+                        )
+                    })
+                    .collect();
+                body.push(el(
+                    "section",
+                    "ll-reports-differ",
+                    vec![
+                        el(
+                            "h3",
+                            "",
+                            vec![text(format!("{}: {}", w("reports_differ"), c.about))],
+                        ),
+                        el("ul", "", accounts),
+                    ],
+                ));
+            }
             body.push(el(
                 "details",
                 "ll-timeline",
@@ -206,6 +266,14 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
     }
 
     body.push(el("p", "ll-caveat", vec![text(card.caveat.clone())]));
+    body.push(el(
+        "p",
+        "ll-knowledge-date",
+        vec![text(w("knowledge_as_of").replace(
+            "{date}",
+            &card_text().date(&card.language, &card.knowledge_date),
+        ))],
+    ));
 
     let why = detection
         .evidence
@@ -303,8 +371,13 @@ pub struct Segment<'a> {
 }
 
 /// The input split at its evidence spans, for highlighting (spans are in text order and do
-/// not overlap; any that would are skipped).
-pub fn segments<'a>(text: &'a str, detection: &Detection) -> Vec<Segment<'a>> {
+/// not overlap; any that would are skipped). With `hide_personal_data`, an identifier the text
+/// shows is given in its masked form.
+pub fn segments<'a>(
+    text: &'a str,
+    detection: &'a Detection,
+    hide_personal_data: bool,
+) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
     let mut at = 0;
     for e in &detection.evidence {
@@ -321,8 +394,13 @@ pub fn segments<'a>(text: &'a str, detection: &Detection) -> Vec<Segment<'a>> {
                 kind: None,
             });
         }
+        let shown = if hide_personal_data && e.kind == crate::detect::EvidenceKind::PersonalData {
+            e.text.as_str()
+        } else {
+            &text[e.start..e.end]
+        };
         out.push(Segment {
-            text: &text[e.start..e.end],
+            text: shown,
             kind: Some(kind_name(e.kind)),
         });
         at = e.end;
@@ -345,16 +423,38 @@ pub fn kind_name(kind: crate::detect::EvidenceKind) -> &'static str {
         Denial => "denial",
         Hedge => "hedge",
         OtherSense => "other-sense",
+        PersonalData => "personal_data",
     }
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
+    fn segments_mask_identifiers_unless_asked_not_to() {
+        let text = "CoWIN leak: my Aadhaar 2345 6789 0124 and mobile 9876543210 are out";
+        let d = crate::check(text);
+        let hidden: String = super::segments(text, &d, true)
+            .iter()
+            .map(|s| s.text)
+            .collect();
+        assert!(!hidden.contains("2345 6789 0124"), "{hidden}");
+        assert!(!hidden.contains("9876543210"), "{hidden}");
+        assert!(
+            hidden.contains("XXXX XXXX 0124") && hidden.contains("XXXXXX3210"),
+            "{hidden}"
+        );
+        let shown: String = super::segments(text, &d, false)
+            .iter()
+            .map(|s| s.text)
+            .collect();
+        assert_eq!(shown, text);
+    }
+
+    #[test]
     fn segments_cover_the_text_and_mark_evidence() {
         let text = "Big news: CoWIN data leaked, names exposed. Ministry calls it baseless.";
         let d = crate::check(text);
-        let segs = super::segments(text, &d);
+        let segs = super::segments(text, &d, true);
         assert_eq!(segs.iter().map(|s| s.text).collect::<String>(), text);
         let marked: Vec<(&str, &str)> = segs
             .iter()

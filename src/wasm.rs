@@ -40,6 +40,13 @@ pub fn check(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     to_js(&crate::check_with(crate::knowledge(), text, &opts, true))
 }
 
+/// The text with every identifier it shows (Aadhaar, PAN, mobile, e-mail, voter ID, passport)
+/// masked: what may be copied, shared or reported.
+#[wasm_bindgen]
+pub fn redact(text: &str) -> String {
+    crate::personal_data::redact(text)
+}
+
 /// Check many posts at once (`[{text, date?, url?}]`, or plain strings); one summary each,
 /// same order: `{is_claim, confidence, language, systems, system_names, status}`. `lang`
 /// chooses the card language for all of them. Feeds call this; `check` gives the full card.

@@ -44,13 +44,14 @@ fn examples() -> Examples {
 }
 
 /// The evidence kinds with their legend labels.
-const LEGEND: [(&str, &str); 6] = [
+const LEGEND: [(&str, &str); 7] = [
     ("event", "leak or exposure"),
     ("system", "system"),
     ("field", "personal data"),
     ("denial", "denial"),
     ("hedge", "hedge or advice"),
     ("other-sense", "another sense of “leak”"),
+    ("personal_data", "an identifier the text shows"),
 ];
 
 struct App {
@@ -64,6 +65,7 @@ struct App {
     marked: Element,
     card_slot: Element,
     share_out: HtmlInputElement,
+    hide_personal_data: HtmlInputElement,
     action_status: Element,
     pending: RefCell<Option<Timeout>>,
     download: RefCell<Option<ObjectUrl>>,
@@ -168,7 +170,7 @@ impl App {
         }
 
         self.marked.set_text_content(None);
-        for seg in view::segments(&text, d) {
+        for seg in view::segments(&text, d, self.hide_personal_data.checked()) {
             let node: web_sys::Node = match seg.kind {
                 Some(kind) => {
                     let m = el(&self.doc, "mark", &format!("ev ev-{kind}"), Some(seg.text))?;
@@ -210,12 +212,23 @@ impl App {
         app.pending.replace(Some(timeout));
     }
 
+    /// The text as it may leave the page: with identifiers masked unless the reader turned
+    /// "Hide personal data" off.
+    fn shareable_text(&self) -> String {
+        let text = self.text.value();
+        if self.hide_personal_data.checked() {
+            crate::personal_data::redact(&text)
+        } else {
+            text
+        }
+    }
+
     /// The current text, date, URL and card language in the URL fragment.
     fn share_link(&self) -> Result<String, JsValue> {
         let location = self.doc.location().ok_or("no location")?;
         let mut parts = vec![format!(
             "text={}",
-            js_sys::encode_uri_component(&self.text.value())
+            js_sys::encode_uri_component(&self.shareable_text())
         )];
         let opts = self.options();
         for (k, v) in [("date", opts.date), ("url", opts.url), ("lang", opts.lang)] {
@@ -302,7 +315,7 @@ impl App {
         let today: String = js_sys::Date::new_0().to_iso_string().into();
         let review = crate::claimreview::claim_review(
             card,
-            &self.text.value(),
+            &self.shareable_text(),
             &self.options(),
             &today[..10],
         );
@@ -336,6 +349,7 @@ pub fn run_checker() -> Result<(), JsValue> {
         marked: by_id(&doc, "marked")?,
         card_slot: by_id(&doc, "card-slot")?,
         share_out: by_id(&doc, "share-link")?,
+        hide_personal_data: by_id(&doc, "hide-personal-data")?,
         action_status: by_id(&doc, "action-status")?,
         pending: RefCell::new(None),
         download: RefCell::new(None),
@@ -370,6 +384,7 @@ pub fn run_checker() -> Result<(), JsValue> {
         app.date.unchecked_ref::<web_sys::EventTarget>(),
         app.url.as_ref(),
         app.lang.as_ref(),
+        app.hide_personal_data.as_ref(),
     ] {
         let a = Rc::clone(&app);
         listeners.push(EventListener::new(target, "input", move |_| {

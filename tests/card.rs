@@ -6,7 +6,7 @@ use leaklens::card::CardOptions;
 use leaklens::kb::Collected;
 use leaklens::{check_with, knowledge};
 
-const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
+const SEED: &str = "tests/fixtures/seed-style-hi.txt";
 
 fn opts(date: Option<&str>, lang: Option<&str>) -> CardOptions {
     CardOptions {
@@ -17,7 +17,7 @@ fn opts(date: Option<&str>, lang: Option<&str>) -> CardOptions {
 }
 
 #[test]
-fn the_seed_article_gets_a_sourced_cowin_card() {
+fn the_seed_style_article_gets_a_sourced_cowin_card() {
     let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("{SEED}: {e}"));
     let report = check_with(knowledge(), &text, &opts(None, Some("en")), true);
     let card = report.card.expect("a card for a claim");
@@ -30,7 +30,7 @@ fn the_seed_article_gets_a_sourced_cowin_card() {
     };
     for (id, collected) in [
         ("address", Collected::No),
-        ("dob", Collected::No),
+        ("dob", Collected::Optional),
         ("mobile", Collected::Yes),
         ("name", Collected::Yes),
         ("aadhaar", Collected::Optional),
@@ -39,14 +39,19 @@ fn the_seed_article_gets_a_sourced_cowin_card() {
         assert_eq!(field(id).collected, collected, "{id}");
         assert!(field(id).claimed);
     }
-    for id in ["address", "dob"] {
-        let s = &field(id).sources[0];
-        assert_eq!(
-            s.date, "2023-06-12",
-            "{id} is sourced to the ministry's June 2023 statement"
-        );
-        assert!(s.url.contains("hindustantimes.com"), "{}", s.url);
-    }
+    let s = &field("address").sources[0];
+    assert_eq!(
+        s.date, "2023-06-12",
+        "address is sourced to the ministry's June 2023 statement"
+    );
+    assert!(s.url.contains("hindustantimes.com"), "{}", s.url);
+    // a full date of birth: optional for travellers since September 2021, with the note and
+    // both sources (the travel change, and the ministry on the year of birth)
+    let dob = field("dob");
+    assert!(dob.note.as_deref().unwrap().contains("September 2021"));
+    let dates: Vec<&str> = dob.sources.iter().map(|s| s.date.as_str()).collect();
+    assert_eq!(dates, ["2021-09-26", "2023-06-12"]);
+    assert!(dob.sources[0].url.contains("thequint.com"));
     let incident = card.incident.expect("the June 2023 incident");
     assert_eq!(incident.id, "cowin-telegram-2023");
     assert_ne!(card.status.id, "unverified");
@@ -57,7 +62,55 @@ fn the_seed_article_gets_a_sourced_cowin_card() {
         .collect();
     assert!(dated.len() >= 3, "at least three dated sources: {dated:?}");
     assert!(card.caveat.contains("another database"));
-    assert!(report.view.is_some());
+    // the status over time, oldest first, ending in the current status
+    let steps: Vec<(&str, &str)> = card
+        .status_history
+        .iter()
+        .map(|h| (h.status.as_str(), h.date.as_str()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("unverified", "2023-06-12"),
+            ("officially_denied", "2023-06-12"),
+            ("disputed", "2023-06-22")
+        ]
+    );
+    assert_eq!(card.status.id, "disputed");
+    // where reports differ, both sides with their sources
+    let differ = &card.reports_differ[0];
+    let publishers: Vec<&str> = differ
+        .accounts
+        .iter()
+        .map(|a| a.source.publisher.as_str())
+        .collect();
+    assert_eq!(publishers, ["Aaj Tak", "Hindustan Times"]);
+    assert_eq!(card.knowledge_date, knowledge().knowledge_date);
+    let view = leaklens::view::plain_text(&report.view.expect("a view"));
+    for shown in [
+        "Disputed since 22 June 2023",
+        "Earlier: Unverified (12 June 2023)",
+        "Officially denied (12 June 2023)",
+        "Reports differ: Whose health-worker login was reportedly used",
+        "Knowledge as of 29 November 2026",
+    ] {
+        assert!(view.contains(shown), "{shown:?} in\n{view}");
+    }
+}
+
+#[test]
+fn status_and_knowledge_dates_are_written_out_in_the_card_language() {
+    let text = "कोविन डेटा लीक: टेलीग्राम बॉट पर लोगों के आधार और पासपोर्ट नंबर";
+    let report = check_with(knowledge(), text, &opts(None, None), true);
+    let view = leaklens::view::plain_text(&report.view.unwrap());
+    assert!(view.contains("22 जून 2023 से विवादित"), "{view}");
+    assert!(view.contains("29 नवंबर 2026 तक की जानकारी"), "{view}");
+    assert!(view.contains("रिपोर्टें अलग-अलग हैं"), "{view}");
+    let words = leaklens::card::card_text();
+    assert_eq!(words.date("en", "2020-06"), "June 2020");
+    assert_eq!(words.date("en", "2023-06-02"), "2 June 2023");
+    assert_eq!(words.date("hi", "2023-12-18"), "18 दिसंबर 2023");
+    assert_eq!(words.date("en", "n.d."), "n.d.");
 }
 
 #[test]

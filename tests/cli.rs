@@ -106,6 +106,15 @@ fn kb_check_validates_a_folder_precisely() {
     let o = run(&["kb", "check", dir.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).contains("ok ("));
+    let kb = leaklens::knowledge();
+    assert!(
+        stdout(&o).contains(&format!(
+            "knowledge version {}, as of {}",
+            kb.version, kb.knowledge_date
+        )),
+        "{}",
+        stdout(&o)
+    );
     let systems = std::fs::read_to_string(dir.join("systems.json")).unwrap();
     std::fs::write(
         dir.join("systems.json"),
@@ -115,6 +124,30 @@ fn kb_check_validates_a_folder_precisely() {
     let o = run(&["kb", "check", dir.to_str().unwrap()], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("systems.json"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn kb_report_lists_every_statement_with_its_source() {
+    let kb = leaklens::knowledge();
+    let o = run(&["kb", "report"], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains(&format!(
+        "version {}, as of {}",
+        kb.version, kb.knowledge_date
+    )));
+    assert_eq!(out.matches("\nINCIDENT ").count(), kb.incidents.len());
+    assert_eq!(out.matches("\nSYSTEM ").count(), kb.systems.len());
+    assert!(out.contains("  dob: optional — The Quint, 2021-09-26 <https://"));
+    // a folder: the same report; a broken folder: the reason, exit 1
+    let dir = temp_dir("report");
+    let o = run(&["kb", "report", dir.to_str().unwrap()], "");
+    assert_eq!(stdout(&o), out);
+    std::fs::write(dir.join("statuses.json"), "{").unwrap();
+    let o = run(&["kb", "report", dir.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("statuses.json"));
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -171,4 +204,94 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(out.status.success(), "{:?} {stderr}", out.status);
+}
+
+/// A post pasting identifiers: no output format of `check` or `redact` repeats one.
+const PASTED: &str = "CoWIN data leaked!! Bot reply: Aadhaar 2345 6789 0124, mobile +91 98765 43210, \
+                      PAN ABCPE1234F, email ravi.k@example.in, voter ID UTC1234567, passport J8369854";
+const RAW: &[&str] = &[
+    "2345 6789 0124",
+    "234567890124",
+    "98765 43210",
+    "9876543210",
+    "ABCPE1234F",
+    "ravi.k@example.in",
+    "UTC1234567",
+    "J8369854",
+];
+
+fn assert_no_raw(out: &str) {
+    for raw in RAW {
+        assert!(!out.contains(raw), "{raw} in {out}");
+    }
+}
+
+#[test]
+fn no_format_repeats_an_identifier() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["check", "--format", "claimreview"],
+        &["check", "--card-lang", "hi"],
+    ] {
+        let o = run(args, PASTED);
+        assert!(o.status.success(), "{args:?}");
+        assert_no_raw(&stdout(&o));
+    }
+    let o = run(&["check", "--format", "json"], PASTED);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = v["personal_data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["aadhaar", "mobile", "pan", "email", "voter_id", "passport"]
+    );
+    assert_eq!(v["personal_data"][0]["masked"], "XXXX XXXX 0124");
+    assert!(v["card"]["personal_data"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("This post shows what look like 1 Aadhaar number, 1 PAN, 1 phone number"));
+    let line = serde_json::json!({"id": 1, "text": PASTED}).to_string();
+    let o = run(&["check", "--jsonl"], &line);
+    assert_no_raw(&stdout(&o));
+    assert!(stdout(&o).contains("\"personal_data\""));
+}
+
+#[test]
+fn redact_masks_text_and_json_lines() {
+    let o = run(&["redact"], PASTED);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert_no_raw(&out);
+    assert!(out.contains("Aadhaar XXXX XXXX 0124, mobile +91 XXXXX X3210, PAN XXXXX1234F"));
+    assert!(
+        out.contains("r*****@example.in") && out.contains("XXXXXX4567") && out.contains("XXXX9854")
+    );
+    let input = format!(
+        "{}\nnot json {PASTED}\n{}\n",
+        serde_json::json!({"id": "a", "text": PASTED, "author": "9876543210"}),
+        serde_json::json!({"id": "b", "text": "nothing to hide"})
+    );
+    let o = run(&["redact", "--jsonl", "--strict"], &input);
+    assert_eq!(o.status.code(), Some(1), "a bad line with --strict");
+    let out = stdout(&o);
+    assert_no_raw(&out);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["author"], "XXXXXX3210");
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("invalid JSON"));
+    assert_eq!(lines[2]["text"], "nothing to hide");
+    let o = run(&["redact"], "");
+    assert!(o.status.success() && o.stdout.is_empty());
 }

@@ -158,13 +158,13 @@ fn normalization_sees_through_spelling_and_invisible_characters() {
 }
 
 #[test]
-fn the_seed_article_is_a_cowin_claim_with_its_fields() {
-    // the seed article lives in the shared folder beside the repository, not in it
+fn the_seed_style_article_is_a_cowin_claim_with_its_fields() {
+    // our own Hindi news text in the style of the June 2023 reports (tests/fixtures)
     let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("{SEED}: {e}"));
     let d = claim(&text);
     assert_eq!(d.systems, vec!["cowin"]);
     assert_eq!(d.language, "hi");
-    for f in ["name", "address", "mobile", "aadhaar", "passport"] {
+    for f in ["name", "address", "dob", "mobile", "aadhaar", "passport"] {
         assert!(
             d.fields.contains(&f.to_string()),
             "{f} missing: {:?}",
@@ -173,7 +173,7 @@ fn the_seed_article_is_a_cowin_claim_with_its_fields() {
     }
 }
 
-const SEED: &str = "../shared/seed/000_291f70de45b957a0.txt";
+const SEED: &str = "tests/fixtures/seed-style-hi.txt";
 
 fn corpus() -> Vec<leaklens::eval::Item> {
     load_corpus_dir(std::path::Path::new("tests/corpus")).unwrap()
@@ -189,6 +189,11 @@ fn evidence_offsets_slice_the_input_exactly() {
     extra.extend(corpus().into_iter().map(|i| i.text));
     for text in &extra {
         for e in check(text).evidence {
+            if e.kind == leaklens::EvidenceKind::PersonalData {
+                // an identifier is given masked, never as written
+                assert_ne!(&text[e.start..e.end], e.text, "{text}");
+                continue;
+            }
             assert_eq!(&text[e.start..e.end], e.text, "{text}");
             let utf16: Vec<u16> = text.encode_utf16().collect();
             let slice = String::from_utf16(&utf16[e.start_utf16..e.end_utf16]).unwrap();

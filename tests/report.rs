@@ -27,7 +27,7 @@ fn s(p: &Path) -> &str {
 #[test]
 fn a_report_from_results_and_their_posts() {
     let dir = temp("results");
-    let pii = format!("{CLAIM}. Proof: Aadhaar 2345 6789 0123, mobile 9876543210");
+    let pii = format!("{CLAIM}. Proof: Aadhaar 2345 6789 0124, mobile 9876543210");
     let posts = [
         serde_json::json!({"id": 1, "text": pii, "date": "2023-06-12"}),
         serde_json::json!({"id": 2, "text": pii, "date": "2023-06-14T10:00:00Z"}),
@@ -60,7 +60,7 @@ fn a_report_from_results_and_their_posts() {
     assert!(html.contains("<b>5</b>posts") && html.contains("<b>3</b>leak claims"));
     // the repeated text, counted twice, masked
     assert!(html.contains("<td class=\"n\">2</td>"));
-    assert!(html.contains("XXXX XXXX 0123") && html.contains("XXXXXX3210"));
+    assert!(html.contains("XXXX XXXX 0124") && html.contains("XXXXXX3210"));
     assert!(!html.contains("2345 6789") && !html.contains("98765"));
     // the time line by day (June 2023 and December 2022 span more than two months: by month)
     assert!(html.contains(">2023-06<") && html.contains(">2022-12<"));

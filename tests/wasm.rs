@@ -75,3 +75,37 @@ fn claims_carry_a_card_and_its_view_tree() {
     let view = get(&r, "view");
     assert_eq!(get(&view, "tag").as_string().unwrap(), "section");
 }
+
+/// The personal-data scanner in WASM (regex-lite) finds exactly what the labels say, case by
+/// case, as the native build (regex) does in tests/personal_data.rs: the builds agree.
+#[wasm_bindgen_test]
+fn personal_data_matches_the_labelled_cases_exactly() {
+    let text = include_str!("personal_data/cases.jsonl");
+    let cases = leaklens::eval::parse_personal_data_cases("cases.jsonl", text).unwrap();
+    let report = leaklens::eval::evaluate_personal_data(&cases);
+    assert!(report.misses.is_empty(), "{report}\n{:?}", report.misses);
+    assert!(report.all().tp >= 150);
+}
+
+#[wasm_bindgen_test]
+fn redact_and_check_never_return_an_identifier() {
+    let text = "CoWIN leak: Aadhaar 2345 6789 0124, phone +91 98765 43210, ravi@example.in";
+    let red = leaklens::wasm::redact(text);
+    assert_eq!(
+        red,
+        "CoWIN leak: Aadhaar XXXX XXXX 0124, phone +91 XXXXX X3210, r*****@example.in"
+    );
+    let r = leaklens::wasm::check(text, JsValue::UNDEFINED).unwrap();
+    let json = String::from(js_sys::JSON::stringify(&r).unwrap());
+    for raw in ["2345 6789 0124", "98765 43210", "ravi@example.in"] {
+        assert!(!json.contains(raw), "{raw} in {json}");
+    }
+    let found = Array::from(&get(&r, "personal_data"));
+    assert_eq!(found.length(), 3);
+    let js = JsString::from(text);
+    let first = found.get(0);
+    let start = get(&first, "start_utf16").as_f64().unwrap() as u32;
+    let end = get(&first, "end_utf16").as_f64().unwrap() as u32;
+    assert_eq!(String::from(js.slice(start, end)), "2345 6789 0124");
+    assert_eq!(get(&first, "kind").as_string().unwrap(), "aadhaar");
+}

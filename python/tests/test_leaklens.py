@@ -166,10 +166,10 @@ def test_check_arrow_keeps_the_input_columns():
 
 
 def test_redact_masks_identifiers_and_keeps_the_rest():
-    text = "Aadhaar 2345 6789 0123, phone 9876543210, PAN ABCPE1234F, mail ravi.k@example.in"
+    text = "Aadhaar 2345 6789 0124, phone 9876543210, PAN ABCPE1234F, mail ravi.k@example.in"
     masked = leaklens.redact(text)
     for raw in ("2345 6789", "98765", "ABCPE", "ravi.k"):
         assert raw not in masked
-    assert masked.startswith("Aadhaar XXXX XXXX 0123, phone ")
+    assert masked.startswith("Aadhaar XXXX XXXX 0124, phone ")
     assert "@example.in" in masked
     assert leaklens.redact("no identifiers here") == "no identifiers here"

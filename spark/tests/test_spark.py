@@ -110,14 +110,14 @@ def test_summaries_add_up_to_the_cli_verdicts(jsonl_run, cli_lines):
 
 
 def test_top_texts_are_masked(spark, tmp_path):
-    text = "CoWIN data leaked on Telegram, here is one: Aadhaar 2345 6789 0123, mobile 9876543210"
+    text = "CoWIN data leaked on Telegram, here is one: Aadhaar 2345 6789 0124, mobile 9876543210"
     posts = tmp_path / "pii.jsonl"
     posts.write_text("\n".join(json.dumps({"id": i, "text": text}) for i in range(3)) + "\n", encoding="utf-8")
     leaklens_job.run(spark, str(posts), str(tmp_path / "out"))
     top = read_parts(str(tmp_path / "out" / "summary" / "top_texts"), "part-*.json")
     assert len(top) == 1
     assert "2345 6789" not in top[0] and "98765" not in top[0]
-    assert json.loads(top[0])["text"].endswith("Aadhaar XXXX XXXX 0123, mobile XXXXXX3210")
+    assert json.loads(top[0])["text"].endswith("Aadhaar XXXX XXXX 0124, mobile XXXXXX3210")
 
 
 def test_parquet_input_gives_the_same_lines(spark, posts, cli_lines, tmp_path):

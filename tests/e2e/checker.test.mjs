@@ -42,7 +42,7 @@ test('typing a leak claim shows a card; a harmless text shows none', async () =>
   // the evidence is highlighted kind by kind
   assert.deepEqual(await page.locator('#marked mark.ev-system').allTextContents(), ['CoWIN']);
   assert.ok(await page.locator('#marked mark.ev-event').count() >= 1);
-  assert.equal(await page.locator('#legend mark').count(), 6);
+  assert.equal(await page.locator('#legend mark').count(), 7);
   await page.locator('#text').fill('Download your CoWIN vaccination certificate with your registered mobile number');
   await page.locator('#verdict', { hasText: 'No data-leak claim' }).waitFor();
   assert.equal(await card.count(), 0);
@@ -110,6 +110,42 @@ test('copy the card as plain text', async () => {
   const text = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(text, /Aadhaar number/);
   assert.match(text, /does not make a claim false/);
+  await page.close();
+});
+
+test('personal data is hidden by default: highlights, card, share link, copied card, export', async () => {
+  const page = await openChecker();
+  const raw = ['2345 6789 0124', '98765 43210', 'ravi.k@example.in', 'ABCPE1234F'];
+  const text = 'CoWIN data leaked on Telegram, bot reply: Aadhaar 2345 6789 0124, mobile +91 98765 43210, ' +
+    'PAN ABCPE1234F, email ravi.k@example.in';
+  await page.locator('#text').fill(text);
+  const card = page.locator('[data-leaklens="card"]');
+  await card.waitFor();
+  assert.equal(await page.locator('#hide-personal-data').isChecked(), true);
+  const none = (where, s) => raw.forEach((r) => assert.ok(!s.includes(r), `${r} in ${where}: ${s}`));
+  const marked = await page.locator('#marked').textContent();
+  none('highlights', marked);
+  assert.match(marked, /XXXX XXXX 0124/);
+  assert.equal(await page.locator('#marked mark.ev-personal_data').count(), 4);
+  const cardText = await card.evaluate((host) => host.shadowRoot.textContent);
+  none('card', cardText);
+  assert.match(cardText, /This post shows what look like 1 Aadhaar number, 1 PAN, 1 phone number and 1 e-mail address/);
+  await page.click('#share');
+  const link = await page.locator('#share-link').inputValue();
+  none('share link', decodeURIComponent(link));
+  assert.match(decodeURIComponent(link), /XXXX XXXX 0124/);
+  await page.click('#copy');
+  await page.locator('#action-status', { hasText: 'Card copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  none('copied card', copied);
+  assert.match(copied, /Sharing it spreads people's data/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const review = readFileSync(await download.path(), 'utf8');
+  none('ClaimReview', review);
+  assert.match(JSON.parse(review).claimReviewed, /XXXX XXXX 0124/);
+  // turned off, the page shows the reader's own text as typed
+  await page.locator('#hide-personal-data').uncheck();
+  await page.waitForFunction(() => document.getElementById('marked').textContent.includes('2345 6789 0124'));
   await page.close();
 });
 

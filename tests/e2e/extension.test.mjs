@@ -121,6 +121,55 @@ test('SPA navigation: posts that arrive after pushState get cards', async () => 
   await page.close();
 });
 
+/** All text and attribute values inside the card of the post `postId`, closed shadow root
+ * included (read through the DevTools protocol, which pierces closed roots). */
+async function cardContents(page, postId) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const attrs = (n) => Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+  const kids = (n) => [...(n.children ?? []), ...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : [])];
+  const find = (n, test) => (test(n) ? n : kids(n).map((k) => find(k, test)).find(Boolean));
+  const post = find(root, (n) => attrs(n).id === postId);
+  const host = post && find(post, (n) => attrs(n)['data-leaklens'] === 'card');
+  assert.ok(host, `a card in #${postId}`);
+  const out = [];
+  const walk = (n) => {
+    if (n.nodeType === 3) out.push(n.nodeValue);
+    out.push(...Object.values(attrs(n)));
+    kids(n).forEach(walk);
+  };
+  walk(host);
+  return out.join('\n');
+}
+
+test('a post that pastes identifiers: its card warns and repeats none of them', async () => {
+  const page = await open('https://x.com/reporter/status/1668000000000000001');
+  await page.locator('#quote [data-leaklens="card"]').waitFor();
+  const raw = ['2345 6789 0124', '234567890124', '98765 43210', '9876543210', 'ABCPE1234F', 'ravi.k@example.in'];
+  await page.evaluate(() => {
+    const article = document.createElement('article');
+    article.dataset.testid = 'tweet';
+    article.id = 'pasted';
+    const text = document.createElement('div');
+    text.dataset.testid = 'tweetText';
+    text.textContent = 'CoWIN data LEAKED. Bot reply for my MLA: Aadhaar 2345 6789 0124, mobile +91 98765 43210, ' +
+      'PAN ABCPE1234F, email ravi.k@example.in';
+    article.append(text);
+    document.querySelector('main').append(article);
+  });
+  const card = page.locator('#pasted [data-leaklens="card"]');
+  await card.waitFor();
+  const collapsed = (await card.boundingBox()).height;
+  await card.click({ position: { x: 20, y: 10 } }); // the badge: expand the full card
+  await page.waitForFunction((h) => document.querySelector('#pasted [data-leaklens="card"]').getBoundingClientRect().height > h + 50, collapsed);
+  const contents = await cardContents(page, 'pasted');
+  assert.match(contents, /This post shows what look like 1 Aadhaar number, 1 PAN, 1 phone number and 1 e-mail address/);
+  assert.match(contents, /XXXX XXXX 0124/, 'the "why this card" list names the identifier masked');
+  for (const r of raw) assert.ok(!contents.includes(r), `${r} in the card: ${contents}`);
+  await page.close();
+});
+
 test('turning LeakLens off for the site removes the cards', async () => {
   const page = await open('https://x.com/reporter/status/1668000000000000001');
   await page.locator('#quote [data-leaklens="card"]').waitFor();
@@ -132,7 +181,7 @@ test('turning LeakLens off for the site removes the cards', async () => {
 });
 
 test('the toolbar check pins a card above the seed article', async () => {
-  const seed = readFileSync('../shared/seed/000_291f70de45b957a0.txt', 'utf8');
+  const seed = readFileSync('tests/fixtures/seed-style-hi.txt', 'utf8');
   const paragraphs = seed.split('\n').map((l) => l.trim()).filter(Boolean);
   const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const html = `<!doctype html><html lang="hi"><head><meta charset="utf-8"><title>News</title></head>

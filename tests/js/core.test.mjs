@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, check, checkBatch, detect } from '../../build/core/leaklens.js';
+import { initSync, check, checkBatch, detect, redact } from '../../build/core/leaklens.js';
 
 initSync({ module: readFileSync(new URL('../../build/core/leaklens_bg.wasm', import.meta.url)) });
 
@@ -45,5 +45,16 @@ test('random strings with lone surrogates never throw and keep offsets exact', (
     const d = detect(text);
     for (const e of d.evidence) assert.equal(seen.slice(e.start_utf16, e.end_utf16), e.text, JSON.stringify(text));
     assert.deepEqual(check(text, undefined).evidence, d.evidence);
+  }
+});
+
+test('identifiers come back masked only, with offsets into the JS string', () => {
+  const text = '🚨 CoWIN leak: आधार २३४५ ६७८९ ०१२४, phone 9876543210, ravi@example.in';
+  assert.equal(redact(text), '🚨 CoWIN leak: आधार XXXX XXXX ०१२४, phone XXXXXX3210, r*****@example.in');
+  for (const result of [check(text), detect(text), checkBatch([text])[0]]) {
+    const json = JSON.stringify(result);
+    for (const raw of ['२३४५ ६७८९ ०१२४', '9876543210', 'ravi@example.in']) assert.ok(!json.includes(raw), raw);
+    assert.deepEqual(result.personal_data.map((p) => text.slice(p.start_utf16, p.end_utf16)),
+      ['२३४५ ६७८९ ०१२४', '9876543210', 'ravi@example.in']);
   }
 });
