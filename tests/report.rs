@@ -64,7 +64,7 @@ fn a_report_from_results_and_their_posts() {
     assert!(!html.contains("2345 6789") && !html.contains("98765"));
     // the time line by day (June 2023 and December 2022 span more than two months: by month)
     assert!(html.contains(">2023-06<") && html.contains(">2022-12<"));
-    assert!(html.contains("Telegram bot said to return CoWIN"));
+    assert!(html.contains("Telegram bot said to return CoW… · Disputed"));
     assert!(html.contains("<svg") && !html.contains("<script"));
     assert!(!html.contains("http:") && !html.contains("https:") && !html.contains("src="));
 }
