@@ -30,6 +30,8 @@ step('native stages (cargo bench --bench stages)');
 const stages = json(run('cargo', ['bench', '-q', '--bench', 'stages', '--', CORPUS]));
 step('Python package and Spark local on 1 and 2 cores (bench/scale.py)');
 const scale = json(run('.venv/bin/python', ['bench/scale.py', CORPUS]));
+step('what the personal-data scanner weighs in the extension\'s core');
+const scanner = json(run('node', ['bench/scanner-size.mjs']));
 step('extension in Chromium');
 const ext = json(run('node', ['bench/extension.mjs', '1000', '--json']));
 
@@ -58,6 +60,10 @@ const rows = [
   ['JS glue size', `${kb(glueSize.raw)} raw, ${kb(glueSize.gzip)} gzip`, '', null],
   ['WASM + glue, gzip', kb(wasmSize.gzip + glueSize.gzip), '≤ 250 KB', wasmSize.gzip + glueSize.gzip <= 250 * 1024],
   ['  the checker page\'s core (with its UI), WASM + glue, gzip', kb(pageSize), '', null],
+  ['  personal-data scanner with regex-lite (shipped): core with it − core without it, gzip', `+${kb(scanner.lite_gzip - scanner.none_gzip)} (${kb(scanner.none_gzip)} → ${kb(scanner.lite_gzip)})`, '', null],
+  ['  the same scanner with the full `regex` crate (std only), measurement build', `+${kb(scanner.full_gzip - scanner.none_gzip)} (${kb(scanner.full_gzip)})`, '', null],
+  ['Personal-data scan alone, native', `${native.scan_mb_per_s.toFixed(1)} MB/s`, '', null],
+  ['Native `check`, every 4th post pasting 3 identifiers', `${native.pasted_us_per_post.toFixed(1)} µs/post, ${native.pasted_mb_per_s.toFixed(1)} MB/s`, '', null],
   ['Extension: 1000 posts inserted → all annotated', ms(ext.annotated_ms), '≤ 200 ms', ext.annotated_ms <= 200],
   ['  of which the browser rendering the 1000 posts', ms(ext.render_ms), '', null],
   ['  baseline: the same page without LeakLens (same run), inserted → rendered', ms(ext.baseline_render_ms), '', null],

@@ -50,6 +50,13 @@ fn inputs(bytes: usize, sample: &str) -> Vec<(&'static str, String)> {
         ),
         ("deep mixed scripts", cut(fill("aक১க్ഒਗଓاలz"))),
         ("one endless word", cut(fill("leakleakleak"))),
+        (
+            "identifiers and near-identifiers",
+            cut(fill(
+                "Aadhaar 2345 6789 0124, +91 98765 43210, ABCPE1234F, r@x.in, 2345 6789 0125 \
+                 order 9876543210 UTC1234567 ९८७६५४३२१० 1234 5678 9012 3456 ",
+            )),
+        ),
     ]
 }
 
@@ -95,8 +102,46 @@ fn main() {
             })
             .collect();
         let sample: String = posts.iter().take(200).map(|p| format!("{p}\n")).collect();
-        (posts.len(), bytes, median(runs), sample)
+        (posts, bytes, median(runs), sample)
     };
+
+    // the personal-data scanner: alone over the corpus, and `check` on the corpus with every
+    // fourth post pasting identifiers (the scanner then has work to do)
+    let scan_secs = median(
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                for p in &posts {
+                    black_box(leaklens::personal_data::scan(black_box(p)));
+                }
+                t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    );
+    let pasted: Vec<String> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i % 4 == 0 {
+                format!("{p}\nAadhaar 2345 6789 0124, mobile +91 98765 43210, PAN ABCPE1234F")
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let pasted_bytes: usize = pasted.iter().map(String::len).sum();
+    let pasted_secs = median(
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                for p in &pasted {
+                    black_box(leaklens::check(black_box(p)));
+                }
+                t.elapsed().as_secs_f64()
+            })
+            .collect(),
+    );
+    let posts = posts.len();
 
     // linear time: each kind of input at 1 MB and 2 MB, built just before it is timed
     let kinds = inputs(1 << 20, &sample).len();
@@ -117,6 +162,9 @@ fn main() {
             "bytes": bytes,
             "us_per_post": secs * 1e6 / posts as f64,
             "mb_per_s": bytes as f64 / 1e6 / secs,
+            "scan_mb_per_s": bytes as f64 / 1e6 / scan_secs,
+            "pasted_us_per_post": pasted_secs * 1e6 / posts as f64,
+            "pasted_mb_per_s": pasted_bytes as f64 / 1e6 / pasted_secs,
             "linearity": linear,
         })
     );

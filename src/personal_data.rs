@@ -92,10 +92,21 @@ impl Pattern for regex::Regex {
     }
 }
 
-/// The engine this build uses: `regex` natively, `regex-lite` in WASM.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(target_arch = "wasm32", feature = "bench-regex-full"))]
+impl Pattern for regex::Regex {
+    fn compile(pattern: &str) -> Self {
+        regex::Regex::new(pattern).expect("the scanner's patterns are valid")
+    }
+    fn spans(&self, haystack: &str, out: &mut Vec<(usize, usize)>) {
+        out.extend(self.find_iter(haystack).map(|m| (m.start(), m.end())));
+    }
+}
+
+/// The engine this build uses: `regex` natively, `regex-lite` in WASM (the full crate in WASM
+/// only in a measurement build for `make bench`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "bench-regex-full"))]
 pub type Engine = regex::Regex;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "bench-regex-full")))]
 pub type Engine = regex_lite::Regex;
 
 /// The candidates' shapes, on text whose digits are ASCII. The checks that regular expressions
@@ -140,18 +151,18 @@ impl<R: Pattern> Scanner<R> {
 
     /// Every identifier the text shows, in text order, none overlapping.
     pub fn scan(&self, text: &str) -> Vec<PersonalData> {
-        let folded = Folded::new(text);
-        let hay = folded.text.as_ref();
-        let bytes = hay.as_bytes();
-        let has_digit = bytes.iter().any(u8::is_ascii_digit);
-        let has_at = bytes.contains(&b'@');
-        if !has_digit && !has_at {
+        // What the text holds decides which patterns can match at all: most posts have too
+        // few digits for any identifier, and then no pattern runs.
+        let counts = Counts::of(text);
+        if counts.digits < 4 && !counts.at {
             return Vec::new();
         }
+        let folded = Folded::new(text, counts.foreign_digits);
+        let hay = folded.text.as_ref();
         let mut found: Vec<(Kind, usize, usize)> = Vec::new();
         let mut spans = Vec::new();
         for (kind, pattern) in &self.patterns {
-            if *kind == Kind::Email && !has_at || *kind != Kind::Email && !has_digit {
+            if !counts.may_hold(*kind) {
                 continue;
             }
             spans.clear();
@@ -238,12 +249,16 @@ pub fn scanner() -> &'static Scanner {
 
 /// Every identifier `text` shows (this build's engine).
 pub fn scan(text: &str) -> Vec<PersonalData> {
+    if cfg!(feature = "bench-no-scanner") {
+        // a measurement build for `make bench` only: what the core weighs without the scanner
+        return Vec::new();
+    }
     scanner().scan(text)
 }
 
 /// `text` with every identifier masked (this build's engine).
 pub fn redact(text: &str) -> String {
-    scanner().redact(text)
+    redact_with(text, &scan(text))
 }
 
 /// The value of an ASCII or Indian-script digit (Devanagari, Bengali, Gurmukhi, Gujarati, Odia,
@@ -268,6 +283,47 @@ pub fn digit_value(c: char) -> Option<u8> {
     Some((c - zero) as u8)
 }
 
+/// What a text holds, counted in one pass: enough digits (in any script), capitals and an
+/// `@` for each kind to be possible.
+struct Counts {
+    digits: usize,
+    foreign_digits: bool,
+    capitals: usize,
+    at: bool,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let bytes = text.as_bytes();
+        let mut c = Counts {
+            digits: bytes.iter().filter(|b| b.is_ascii_digit()).count(),
+            foreign_digits: false,
+            capitals: bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
+            at: bytes.contains(&b'@'),
+        };
+        if !text.is_ascii() {
+            let foreign = text
+                .chars()
+                .filter(|&ch| !ch.is_ascii() && digit_value(ch).is_some())
+                .count();
+            c.digits += foreign;
+            c.foreign_digits = foreign > 0;
+        }
+        c
+    }
+
+    fn may_hold(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Aadhaar => self.digits >= 12,
+            Kind::Mobile => self.digits >= 10,
+            Kind::VoterId => self.digits >= 7 && self.capitals >= 3,
+            Kind::Passport => self.digits >= 7 && self.capitals >= 1,
+            Kind::Pan => self.digits >= 4 && self.capitals >= 6,
+            Kind::Email => self.at,
+        }
+    }
+}
+
 /// The text with Indian-script digits as ASCII digits, and the way back to original offsets.
 struct Folded<'a> {
     text: Cow<'a, str>,
@@ -276,9 +332,8 @@ struct Folded<'a> {
 }
 
 impl<'a> Folded<'a> {
-    fn new(text: &'a str) -> Folded<'a> {
-        let foreign = |c: char| !c.is_ascii() && digit_value(c).is_some();
-        if !text.chars().any(foreign) {
+    fn new(text: &'a str, foreign_digits: bool) -> Folded<'a> {
+        if !foreign_digits {
             return Folded {
                 text: Cow::Borrowed(text),
                 shifts: Vec::new(),

@@ -139,7 +139,12 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                 if let Some(n) = &f.note {
                     note.push(text(format!("{n} ")));
                 }
-                note.extend(f.sources.iter().map(link));
+                for (i, source) in f.sources.iter().enumerate() {
+                    if i > 0 {
+                        note.push(text("; "));
+                    }
+                    note.push(link(source));
+                }
                 el(
                     "tr",
                     "",
