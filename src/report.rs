@@ -659,9 +659,11 @@ mod tests {
 
     #[test]
     fn the_page_escapes_texts_and_fetches_nothing() {
-        let mut t = Tally::default();
-        t.posts = 2;
-        t.claims = 2;
+        let mut t = Tally {
+            posts: 2,
+            claims: 2,
+            ..Tally::default()
+        };
         t.by_day.insert(
             (
                 "2023-06-12".into(),
