@@ -39,6 +39,7 @@ www: core-www
 	@rm -rf dist/www && mkdir -p dist/www/core
 	@cp -r www/. dist/www/ && cp $(CORE_WWW)/leaklens.js $(CORE_WWW)/leaklens_bg.wasm dist/www/core/
 	@cp extension/content/card.css dist/www/card.css
+	@cp extension/shared/report.js dist/www/report.js
 	@echo "checker page: dist/www"
 
 serve:
@@ -70,8 +71,14 @@ test-js: core
 lint-firefox: extension
 	npx web-ext lint --source-dir dist/firefox --self-hosted --warnings-as-errors
 
+# End-to-end: every test in Chromium (Playwright); the extension's tests again in Firefox ESR
+# (puppeteer-core over WebDriver BiDi); and a narrow-screen Firefox run at 390 px (Firefox for
+# Android's width) of the extension's tests but the long timeline.
+E2E_EXTENSION := $(filter-out tests/e2e/checker.test.mjs,$(wildcard tests/e2e/*.test.mjs))
 test-e2e: extension www
 	node --test --test-concurrency=1 tests/e2e/
+	LEAKLENS_BROWSER=firefox node --test --test-concurrency=1 $(E2E_EXTENSION)
+	LEAKLENS_BROWSER=firefox LEAKLENS_VIEWPORT=390x844 node --test --test-concurrency=1 $(filter-out tests/e2e/timeline.test.mjs,$(E2E_EXTENSION))
 
 # The Python package (python/, PyO3 + maturin) built as a wheel into build/wheels and installed
 # into .venv/; its tests and the Spark job's (local mode) against the CLI.

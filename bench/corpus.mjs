@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 const [out, mb = '10'] = process.argv.slice(2);
-const texts = readdirSync('tests/corpus').sort().flatMap((f) =>
+const texts = readdirSync('tests/corpus').filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
   readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
 let seed = 20261129;
 const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };

@@ -9,7 +9,7 @@ import { launchWithExtension, serveFixture, serveFile } from '../tests/e2e/brows
 
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const JSON_OUT = process.argv.includes('--json');
-const texts = readdirSync('tests/corpus').sort().flatMap((f) =>
+const texts = readdirSync('tests/corpus').filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
   readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
 const posts = Array.from({ length: N }, (_, i) => ({
   id: String(1800000000000000000n + BigInt(i)),

@@ -4,7 +4,7 @@
 #  - the wasm32-unknown-unknown std: through rustup; where rustup cannot fetch it, Debian's
 #    rustc-web 1.96 with a std built once for wasm32 (see docs/toolchain.md)
 #  - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#  - chromium and chromium-driver from apt (browser tests, end-to-end tests)
+#  - chromium, chromium-driver and firefox-esr from apt (browser tests, end-to-end tests)
 #  - npm packages from package-lock.json (playwright-core, binaryen's wasm-opt, web-ext, ...)
 # Writes .tools/wasm-env.sh, which the build sources before any wasm32 command.
 set -euo pipefail
@@ -59,6 +59,7 @@ fi
 
 # 2. browsers for tests
 apt_need chromium chromium-driver fonts-noto-core   # Noto: the Indic scripts in cards and screenshots
+apt_need firefox-esr   # the Firefox end-to-end run (puppeteer-core over WebDriver BiDi)
 
 # 3. wasm-bindgen CLI pinned to Cargo.lock (no --locked: its own lock names a crate version
 #    the index may lack)

@@ -19,7 +19,7 @@ pub struct CardOptions {
     /// Where the post was published.
     #[serde(default)]
     pub url: Option<String>,
-    /// Card language chosen by the reader (`en` or `hi`); otherwise from the post.
+    /// Card language chosen by the reader (one of `CARD_LANGUAGES`); otherwise the post's.
     #[serde(default)]
     pub lang: Option<String>,
 }
@@ -48,6 +48,9 @@ pub struct CardSystem {
     pub name: String,
     pub operator: String,
     pub about: String,
+    /// The language `operator` and `about` are in: the card's, or `en` where the knowledge
+    /// base has no text in the card's language.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -59,6 +62,9 @@ pub struct CardField {
     pub collected_label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The language of `note` (the card's, or `en` as a fallback).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_lang: Option<String>,
     pub sources: Vec<SourceRef>,
 }
 
@@ -76,6 +82,8 @@ pub struct IncidentRef {
     pub summary: String,
     pub first_reported: String,
     pub last_update: String,
+    /// The language of `title` and `summary` (the card's, or `en` as a fallback).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -84,6 +92,8 @@ pub struct TimelineEntry {
     pub actor: String,
     pub what: String,
     pub source: SourceRef,
+    /// The language of `actor` and `what` (the card's, or `en` as a fallback).
+    pub lang: String,
 }
 
 /// One step of the matched incident's status history.
@@ -100,6 +110,8 @@ pub struct StatusStepRef {
 pub struct ConflictRef {
     pub about: String,
     pub accounts: Vec<AccountRef>,
+    /// The language of `about` and the accounts (the card's, or `en` as a fallback).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -167,12 +179,8 @@ pub fn personal_data_notice(detection: &Detection, lang: &str) -> Option<Persona
     }
     let parts: Vec<String> = counts
         .iter()
-        .map(|c| {
-            let form = if c.count == 1 { "one" } else { "other" };
-            words
-                .word(lang, &format!("pd_{}_{form}", c.kind.id()))
-                .replace("{n}", &c.count.to_string())
-        })
+        // the language's plural rule and digits (data/card-languages.json)
+        .map(|c| words.plural(lang, &format!("pd_{}", c.kind.id()), c.count as u64))
         .collect();
     let list = match parts.split_last() {
         Some((last, [])) => last.clone(),
@@ -191,30 +199,131 @@ pub fn personal_data_notice(detection: &Detection, lang: &str) -> Option<Persona
     })
 }
 
-/// Card strings (data/card-text.json): UI words per language and field labels.
+/// The languages a card can be in: the 13 the detector reads.
+pub const CARD_LANGUAGES: &[&str] = &[
+    "en", "hi", "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
+];
+
+/// The languages beyond English and Hindi, whose strings are in data/card-text/LANG.json.
+pub const MORE_LANGUAGES: &[&str] = &[
+    "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
+];
+
+/// Their strings, built in natively and in the checker page's core. The extension's core
+/// leaves them out (they would add a tenth to its download): its background loads a
+/// language's file from the extension package when a card first needs it (`load_language`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "www"))]
+const BUILT_IN: &[(&str, &str)] = &[
+    ("hi-Latn", include_str!("../data/card-text/hi-Latn.json")),
+    ("bn", include_str!("../data/card-text/bn.json")),
+    ("ta", include_str!("../data/card-text/ta.json")),
+    ("te", include_str!("../data/card-text/te.json")),
+    ("ml", include_str!("../data/card-text/ml.json")),
+    ("mr", include_str!("../data/card-text/mr.json")),
+    ("gu", include_str!("../data/card-text/gu.json")),
+    ("kn", include_str!("../data/card-text/kn.json")),
+    ("pa", include_str!("../data/card-text/pa.json")),
+    ("or", include_str!("../data/card-text/or.json")),
+    ("ur", include_str!("../data/card-text/ur.json")),
+];
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "www")))]
+const BUILT_IN: &[(&str, &str)] = &[];
+
+/// The loaded strings of each of `MORE_LANGUAGES` (same order).
+static MORE: [OnceLock<LanguageText>; 11] = [const { OnceLock::new() }; 11];
+
+/// Load a language's card strings (the JSON of data/card-text/LANG.json). Loading a language
+/// twice keeps the first.
+pub fn load_language(lang: &str, json: &str) -> Result<(), String> {
+    let i = MORE_LANGUAGES
+        .iter()
+        .position(|l| *l == lang)
+        .ok_or_else(|| format!("no card language {lang:?}"))?;
+    let text: LanguageText =
+        serde_json::from_str(json).map_err(|e| format!("data/card-text/{lang}.json: {e}"))?;
+    let _ = MORE[i].set(text);
+    Ok(())
+}
+
+/// Whether a card language's strings are there (English and Hindi always are).
+pub fn language_loaded(lang: &str) -> bool {
+    more_text(lang).is_some() || lang == "en" || lang == "hi"
+}
+
+fn more_text(lang: &str) -> Option<&'static LanguageText> {
+    let i = MORE_LANGUAGES.iter().position(|l| *l == lang)?;
+    if let Some(t) = MORE[i].get() {
+        return Some(t);
+    }
+    let (_, json) = BUILT_IN.iter().find(|(l, _)| *l == lang)?;
+    load_language(lang, json).expect("built-in card strings are checked by tests");
+    MORE[i].get()
+}
+
+/// Card strings: English and Hindi words and every field's English and Hindi label in
+/// data/card-text.json; the other languages in data/card-text/LANG.json; each language's
+/// digits and plural rule in data/card-languages.json.
 #[derive(Debug, Deserialize)]
 pub struct CardText {
     pub en: BTreeMap<String, String>,
     pub hi: BTreeMap<String, String>,
     pub fields: BTreeMap<String, Text>,
+    #[serde(skip)]
+    pub languages: BTreeMap<String, LanguageInfo>,
     /// Month names per language, January first, for dates shown on cards.
     #[serde(default)]
     pub months: BTreeMap<String, Vec<String>>,
 }
 
+/// One more language's card strings (data/card-text/LANG.json). (Maps of the types the card
+/// strings already use: the extension's core stays small.)
+#[derive(Debug, Deserialize)]
+pub struct LanguageText {
+    /// Every key of the English words.
+    pub words: BTreeMap<String, String>,
+    /// Every field's label.
+    pub fields: BTreeMap<String, String>,
+    /// Every status's `label` and `explanation`, by status id.
+    pub statuses: BTreeMap<String, Text>,
+}
+
+/// A status's label and explanation in one language.
+pub struct StatusText<'a> {
+    pub label: &'a str,
+    pub explanation: &'a str,
+}
+
+/// How a language writes numbers and chooses plural forms (data/card-languages.json):
+/// `name` (its own), `script` (ISO 15924), `digits` (the ten digits, 0 to 9, cards write
+/// numbers with) and `plural_one`, the CLDR rule for `one`: `n=1` (only 1) or `i=0,n=1` (0
+/// and 1, as in Hindi); every other count is `other`.
+pub type LanguageInfo = Text;
+
 pub fn card_text() -> &'static CardText {
     static TEXT: OnceLock<CardText> = OnceLock::new();
     TEXT.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/card-text.json"))
-            .expect("data/card-text.json is checked by tests")
+        let mut text: CardText = serde_json::from_str(include_str!("../data/card-text.json"))
+            .expect("data/card-text.json is checked by tests");
+        text.languages = serde_json::from_str(include_str!("../data/card-languages.json"))
+            .expect("data/card-languages.json is checked by tests");
+        text
     })
 }
 
 impl CardText {
+    /// The strings of one of `MORE_LANGUAGES`, when built in or loaded.
+    pub fn more(&self, lang: &str) -> Option<&'static LanguageText> {
+        more_text(lang)
+    }
+    /// A word of the card in `lang`, or in English where that language lacks it (tests make
+    /// sure none does).
     pub fn word(&self, lang: &str, key: &str) -> String {
-        let table = if lang == "hi" { &self.hi } else { &self.en };
-        table
-            .get(key)
+        let found = match lang {
+            "en" => self.en.get(key),
+            "hi" => self.hi.get(key),
+            _ => self.more(lang).and_then(|m| m.words.get(key)),
+        };
+        found
             .or_else(|| self.en.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_string())
@@ -233,28 +342,86 @@ impl CardText {
             .and_then(|m| m.parse::<usize>().ok())
             .filter(|m| (1..=12).contains(m));
         match (months, month, parts.len()) {
-            (Some(names), Some(m), 2) => format!("{} {}", names[m - 1], parts[0]),
-            (Some(names), Some(m), 3) => match parts[2].parse::<u32>() {
-                Ok(day) => format!("{day} {} {}", names[m - 1], parts[0]),
+            // day and year in the language's digits (data/card-languages.json)
+            (Some(names), Some(m), 2) => match parts[0].parse::<u64>() {
+                Ok(year) => format!("{} {}", names[m - 1], self.number(lang, year)),
                 Err(_) => date.to_string(),
+            },
+            (Some(names), Some(m), 3) => match (parts[0].parse::<u64>(), parts[2].parse::<u64>()) {
+                (Ok(year), Ok(day)) => format!(
+                    "{} {} {}",
+                    self.number(lang, day),
+                    names[m - 1],
+                    self.number(lang, year)
+                ),
+                _ => date.to_string(),
             },
             _ => date.to_string(),
         }
     }
     pub fn field(&self, lang: &str, field: &str) -> String {
-        self.fields
-            .get(field)
-            .map_or_else(|| field.to_string(), |t| text_in(t, lang).to_string())
+        let Some(labels) = self.fields.get(field) else {
+            return field.to_string();
+        };
+        labels
+            .get(lang)
+            .or_else(|| self.more(lang).and_then(|m| m.fields.get(field)))
+            .map_or_else(|| text_in(labels, "en").to_string(), String::clone)
+    }
+    /// A status's label and explanation from the card strings (languages the knowledge
+    /// base's statuses.json does not have).
+    pub fn status(&self, lang: &str, id: &str) -> Option<StatusText<'static>> {
+        let s = self.more(lang)?.statuses.get(id)?;
+        Some(StatusText {
+            label: s.get("label")?,
+            explanation: s.get("explanation")?,
+        })
+    }
+    /// A language's property in data/card-languages.json (`name`, `script`, `digits`,
+    /// `plural_one`).
+    pub fn info(&self, lang: &str, key: &str) -> Option<&str> {
+        self.languages.get(lang)?.get(key).map(String::as_str)
+    }
+    /// `n` in the language's digits.
+    pub fn number(&self, lang: &str, n: u64) -> String {
+        let digits: Vec<char> = self
+            .info(lang, "digits")
+            .unwrap_or("0123456789")
+            .chars()
+            .collect();
+        n.to_string()
+            .chars()
+            .map(|c| digits[c.to_digit(10).unwrap_or(0) as usize])
+            .collect()
+    }
+    /// The plural form of `key` for a count: `key_one` or `key_other`, with `{n}` written in
+    /// the language's digits.
+    pub fn plural(&self, lang: &str, key: &str, n: u64) -> String {
+        let one = match self.info(lang, "plural_one") {
+            Some("i=0,n=1") => n <= 1,
+            _ => n == 1,
+        };
+        let form = if one { "one" } else { "other" };
+        self.word(lang, &format!("{key}_{form}"))
+            .replace("{n}", &self.number(lang, n))
     }
 }
 
-/// Card languages: Hindi for Hindi posts (Devanagari or romanized), English otherwise,
-/// unless the reader chose.
+/// Card language: the reader's choice, else the post's language (any of the 13), else English.
 pub fn card_language(detection: &Detection, options: &CardOptions) -> String {
     match options.lang.as_deref() {
-        Some(l @ ("en" | "hi")) => l.to_string(),
-        _ if detection.language == "hi" || detection.language == "hi-Latn" => "hi".to_string(),
+        Some(l) if CARD_LANGUAGES.contains(&l) => l.to_string(),
+        _ if CARD_LANGUAGES.contains(&detection.language.as_str()) => detection.language.clone(),
         _ => "en".to_string(),
+    }
+}
+
+/// A knowledge text in `lang`, with the language it is really in (`en` when the knowledge
+/// base has no text in `lang`: knowledge notes may stay in English and Hindi).
+fn localized(text: &Text, lang: &str) -> (String, String) {
+    match text.get(lang) {
+        Some(t) => (t.clone(), lang.to_string()),
+        None => (text_in(text, "en").to_string(), "en".to_string()),
     }
 }
 
@@ -371,19 +538,46 @@ pub fn names_and_status(
     detection: &Detection,
     text: &str,
     options: &CardOptions,
-) -> (Vec<String>, StatusRef) {
+) -> (Vec<String>, StatusRef, Option<String>) {
     let lang = card_language(detection, options);
     let systems: Vec<&crate::kb::System> = detection
         .systems
         .iter()
         .filter_map(|id| kb.system(id))
         .collect();
-    let names = systems
+    let mut names: Vec<String> = systems
         .iter()
         .map(|s| system_name(s, detection, &lang))
         .collect();
+    if detection.systems.iter().any(|s| s == "other") {
+        names.push(outside_knowledge(detection, &lang).name);
+    }
     let incident = incident_for(kb, detection, text, options);
-    (names, status_ref(kb, incident, &lang))
+    (
+        names,
+        status_ref(kb, incident, &lang),
+        incident.map(|i| i.id.clone()),
+    )
+}
+
+/// A system outside the knowledge (`other`): the operator as the post names it, and that
+/// LeakLens knows nothing about what it collects.
+fn outside_knowledge(detection: &Detection, lang: &str) -> CardSystem {
+    let words = card_text();
+    let name = detection
+        .operator
+        .clone()
+        .unwrap_or_else(|| words.word(lang, "unnamed_operator"));
+    let about = words.word(lang, "not_in_knowledge");
+    // a language whose card strings lack the sentence shows it in English
+    let in_english = lang != "en" && about == words.word("en", "not_in_knowledge");
+    CardSystem {
+        id: "other".to_string(),
+        operator: name.clone(),
+        name,
+        about,
+        lang: if in_english { "en" } else { lang }.to_string(),
+    }
 }
 
 fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> String {
@@ -393,13 +587,25 @@ fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> Stri
         .unwrap_or_else(|| text_in(&s.names, lang).to_string())
 }
 
-fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
+/// The status of an incident (none: unverified) in a card language.
+pub fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
     let id = incident.map_or("unverified", |i| i.status.as_str());
+    let more = card_text().status(lang, id);
     kb.status(id)
         .map(|s| StatusRef {
             id: s.id.clone(),
-            label: text_in(&s.label, lang).to_string(),
-            explanation: text_in(&s.explanation, lang).to_string(),
+            label: s.label.get(lang).cloned().unwrap_or_else(|| {
+                more.as_ref().map_or_else(
+                    || text_in(&s.label, lang).to_string(),
+                    |m| m.label.to_string(),
+                )
+            }),
+            explanation: s.explanation.get(lang).cloned().unwrap_or_else(|| {
+                more.as_ref().map_or_else(
+                    || text_in(&s.explanation, lang).to_string(),
+                    |m| m.explanation.to_string(),
+                )
+            }),
         })
         .expect("statuses are validated")
 }
@@ -420,12 +626,24 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
     let systems: Vec<CardSystem> = detection
         .systems
         .iter()
-        .filter_map(|id| kb.system(id))
-        .map(|s| CardSystem {
-            id: s.id.clone(),
-            name: system_name(s, detection, &lang),
-            operator: text_in(&s.operator, &lang).to_string(),
-            about: text_in(&s.about, &lang).to_string(),
+        .filter_map(|id| match kb.system(id) {
+            Some(s) => {
+                let (operator, op_lang) = localized(&s.operator, &lang);
+                let (about, about_lang) = localized(&s.about, &lang);
+                Some(CardSystem {
+                    id: s.id.clone(),
+                    name: system_name(s, detection, &lang),
+                    operator,
+                    about,
+                    lang: if op_lang == lang && about_lang == lang {
+                        lang.clone()
+                    } else {
+                        "en".to_string()
+                    },
+                })
+            }
+            None if id == "other" => Some(outside_knowledge(detection, &lang)),
+            None => None,
         })
         .collect();
     let primary = systems.first().and_then(|s| kb.system(&s.id));
@@ -439,15 +657,17 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             .filter_map(|id| kb.source(id))
             .map(&mut cite)
             .collect();
+        let note = fact
+            .and_then(|f| f.note.as_ref())
+            .map(|n| localized(n, &lang));
         CardField {
             field: field.to_string(),
             label: words.field(&lang, field),
             claimed,
             collected,
             collected_label: words.word(&lang, collected_key(collected)),
-            note: fact
-                .and_then(|f| f.note.as_ref())
-                .map(|n| text_in(n, &lang).to_string()),
+            note_lang: note.as_ref().map(|(_, l)| l.clone()),
+            note: note.map(|(n, _)| n),
             sources,
         }
     };
@@ -474,11 +694,20 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             i.timeline
                 .iter()
                 .filter_map(|e| {
-                    kb.source(&e.source).map(|s| TimelineEntry {
-                        date: e.date.clone(),
-                        actor: text_in(&e.actor, &lang).to_string(),
-                        what: text_in(&e.what, &lang).to_string(),
-                        source: cite(s),
+                    kb.source(&e.source).map(|s| {
+                        let (actor, actor_lang) = localized(&e.actor, &lang);
+                        let (what, what_lang) = localized(&e.what, &lang);
+                        TimelineEntry {
+                            date: e.date.clone(),
+                            actor,
+                            what,
+                            source: cite(s),
+                            lang: if actor_lang == lang && what_lang == lang {
+                                lang.clone()
+                            } else {
+                                "en".to_string()
+                            },
+                        }
                     })
                 })
                 .collect()
@@ -504,18 +733,32 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         .map(|i| {
             i.reports_differ
                 .iter()
-                .map(|c| ConflictRef {
-                    about: text_in(&c.about, &lang).to_string(),
-                    accounts: c
+                .map(|c| {
+                    let (about, about_lang) = localized(&c.about, &lang);
+                    let mut all_in_lang = about_lang == lang;
+                    let accounts = c
                         .accounts
                         .iter()
                         .filter_map(|a| {
-                            kb.source(&a.source).map(|s| AccountRef {
-                                what: text_in(&a.what, &lang).to_string(),
-                                source: cite(s),
+                            kb.source(&a.source).map(|s| {
+                                let (what, what_lang) = localized(&a.what, &lang);
+                                all_in_lang &= what_lang == lang;
+                                AccountRef {
+                                    what,
+                                    source: cite(s),
+                                }
                             })
                         })
-                        .collect(),
+                        .collect();
+                    ConflictRef {
+                        about,
+                        accounts,
+                        lang: if all_in_lang {
+                            lang.clone()
+                        } else {
+                            "en".to_string()
+                        },
+                    }
                 })
                 .collect()
         })
@@ -527,12 +770,21 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         fields,
         other_fields,
         status,
-        incident: incident.map(|i| IncidentRef {
-            id: i.id.clone(),
-            title: text_in(&i.title, &lang).to_string(),
-            summary: text_in(&i.summary, &lang).to_string(),
-            first_reported: i.first_reported.clone(),
-            last_update: i.last_update.clone(),
+        incident: incident.map(|i| {
+            let (title, title_lang) = localized(&i.title, &lang);
+            let (summary, summary_lang) = localized(&i.summary, &lang);
+            IncidentRef {
+                id: i.id.clone(),
+                title,
+                summary,
+                first_reported: i.first_reported.clone(),
+                last_update: i.last_update.clone(),
+                lang: if title_lang == lang && summary_lang == lang {
+                    lang.clone()
+                } else {
+                    "en".to_string()
+                },
+            }
         }),
         timeline,
         status_history,

@@ -33,6 +33,9 @@ pub struct Detection {
     pub systems: Vec<String>,
     pub fields: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// For a system outside the knowledge (`other`): the company or body as the text writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operator: Option<String>,
     /// Identifiers the text shows (Aadhaar, PAN, mobile, e-mail, voter ID, passport), masked.
     pub personal_data: Vec<PersonalData>,
     /// Set when the text was longer than [`MAX_TEXT_BYTES`] and only its first part was checked.
@@ -136,11 +139,17 @@ impl Detector {
 
         let personal_data = crate::personal_data::scan(input);
         let support = support_by_sentence(&ctx, &verdicts);
+        let named_fields = fields_by_sentence(&ctx, &verdicts);
         let claim_events: Vec<usize> = (0..hits.len())
-            .filter(|&i| hits[i].role == Role::Event && verdicts[i] == Verdict::Counts)
-            .filter(|&i| {
-                supported(&ctx, &support, i)
-                    || PERSONAL_DATA_SUPPORTS_CLAIMS && !personal_data.is_empty()
+            .filter(|&i| verdicts[i] == Verdict::Counts)
+            .filter(|&i| match hits[i].role {
+                Role::Event => {
+                    supported(&ctx, &support, i)
+                        || PERSONAL_DATA_SUPPORTS_CLAIMS && !personal_data.is_empty()
+                }
+                // an attack alone is no claim: personal data must be said to be in it
+                Role::Attack => named_fields[ctx.sentence[i]],
+                _ => false,
             })
             .collect();
         let is_claim = !claim_events.is_empty();
@@ -158,21 +167,7 @@ impl Detector {
                     _ => {}
                 }
             }
-            // A system that is also a field (Aadhaar) named beside another system is the field.
-            if systems.len() > 1 {
-                let dual: Vec<usize> = systems
-                    .iter()
-                    .copied()
-                    .filter(|&s| ids::field_index(ids::SYSTEMS[s]).is_some())
-                    .collect();
-                for s in dual {
-                    systems.retain(|&x| x != s);
-                    let f = ids::field_index(ids::SYSTEMS[s]).expect("dual id");
-                    if !fields.contains(&f) {
-                        fields.push(f);
-                    }
-                }
-            }
+            settle_dual(&ctx, &verdicts, &mut systems, &mut fields);
         }
 
         let denials = hits
@@ -181,6 +176,7 @@ impl Detector {
             .count();
         let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
         let evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
+        let operator = operator(input, &norm, &hits, &verdicts, &systems);
         Detection {
             is_claim,
             confidence,
@@ -191,6 +187,7 @@ impl Detector {
                 .collect(),
             fields: fields.iter().map(|&f| ids::FIELDS[f].to_string()).collect(),
             evidence,
+            operator,
             personal_data,
             truncated,
         }
@@ -213,11 +210,11 @@ impl Detector {
     fn verdict(&self, ctx: &Context, i: usize) -> Verdict {
         let h = ctx.hits[i];
         match h.role {
-            Role::Event | Role::Field(_) | Role::System(_) | Role::Data => {}
+            Role::Event | Role::Attack | Role::Field(_) | Role::System(_) | Role::Data => {}
             _ => return Verdict::Counts,
         }
         let sentence = ctx.flags[ctx.sentence[i]];
-        if matches!(h.role, Role::Event | Role::Field(_)) && self.negated(ctx, i) {
+        if matches!(h.role, Role::Event | Role::Attack | Role::Field(_)) && self.negated(ctx, i) {
             return Verdict::Negated;
         }
         if sentence.hedge {
@@ -235,7 +232,7 @@ impl Detector {
     /// nearest hits of the same sentence are looked at, so this is constant work per hit.
     fn negated(&self, ctx: &Context, i: usize) -> bool {
         let h = ctx.hits[i];
-        let reach_before = if h.role == Role::Event {
+        let reach_before = if matches!(h.role, Role::Event | Role::Attack) {
             NEGATION_REACH_BEFORE
         } else {
             NEGATION_REACH_BEFORE_FIELD
@@ -346,10 +343,116 @@ fn support_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
     support
 }
 
+/// A system that is also a field (Aadhaar): beside another system ("Aadhaar numbers leaked from
+/// CoWIN") or listed with other fields ("Aadhaar, PAN and passport numbers"), it is the field;
+/// named alone ("Aadhaar details leaked", "Aadhaar data breach"), it is the system.
+fn settle_dual(
+    ctx: &Context,
+    verdicts: &[Verdict],
+    systems: &mut Vec<usize>,
+    fields: &mut Vec<usize>,
+) {
+    for s in 0..ids::SYSTEMS.len() {
+        let Some(f) = ids::field_index(ids::SYSTEMS[s]) else {
+            continue;
+        };
+        let is_field = |r: Role| r == Role::Field(f as u8);
+        let mentions: Vec<usize> = (0..ctx.hits.len())
+            .filter(|&i| verdicts[i] == Verdict::Counts)
+            .filter(|&i| ctx.hits[i].role == Role::System(s as u8) || is_field(ctx.hits[i].role))
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let beside_another = systems.iter().any(|&x| x != s);
+        let listed = |i: usize| {
+            let neighbour = |j: usize| {
+                let (a, b) = (i.min(j), i.max(j));
+                matches!(ctx.hits[j].role, Role::Field(_))
+                    && !is_field(ctx.hits[j].role)
+                    && verdicts[j] == Verdict::Counts
+                    && ctx.sentence[j] == ctx.sentence[i]
+                    && words_between(ctx.text, ctx.hits[a].end, ctx.hits[b].start) <= 1
+            };
+            // the nearest hits on each side that are not function words ("and", "और")
+            let cue = |j: &usize| ctx.hits[*j].role == Role::Cue;
+            let before = (0..i).rev().take(NEIGHBOURS).find(|j| !cue(j));
+            let after = (i + 1..ctx.hits.len()).take(NEIGHBOURS).find(|j| !cue(j));
+            before.is_some_and(neighbour) || after.is_some_and(neighbour)
+        };
+        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
+        let as_field = beside_another || mentions.iter().any(|&i| listed(i));
+        if as_system {
+            if !systems.contains(&s) {
+                systems.push(s);
+            }
+        } else {
+            systems.retain(|&x| x != s);
+        }
+        if as_field {
+            if !fields.contains(&f) {
+                fields.push(f);
+            }
+        } else {
+            fields.retain(|&x| x != f);
+        }
+    }
+}
+
+/// Sentences that name a field of personal data that counts ("data" alone is not enough for an
+/// attack: servers hold data of every kind).
+fn fields_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
+    let mut data = vec![false; ctx.flags.len()];
+    for (i, h) in ctx.hits.iter().enumerate() {
+        if matches!(h.role, Role::Field(_)) && verdicts[i] == Verdict::Counts {
+            data[ctx.sentence[i]] = true;
+        }
+    }
+    data
+}
+
 /// An event needs personal data or a named system close by (same or neighbouring sentence).
 fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
     support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
+}
+
+/// The operator of a system outside the knowledge, as the text writes it: the name it gives most
+/// often (a company is named again where the place it was flagged, "on Twitter", is not); on a
+/// tie, the one in the text's own script ("Truecaller ... ट्रूकॉलर" in Hindi), then the first.
+fn operator(
+    input: &str,
+    norm: &Normalized,
+    hits: &[Hit],
+    verdicts: &[Verdict],
+    systems: &[usize],
+) -> Option<String> {
+    let other = ids::system_index("other")?;
+    if !systems.contains(&other) {
+        return None;
+    }
+    let names: Vec<(&str, &str)> = hits
+        .iter()
+        .zip(verdicts)
+        .filter(|(h, v)| h.role == Role::System(other as u8) && **v == Verdict::Counts)
+        .map(|(h, _)| {
+            let (start, end) = norm.source_span(h.start, h.end);
+            (&norm.text[h.start..h.end], &input[start..end])
+        })
+        .collect();
+    let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (key, _) in &names {
+        *times.entry(key).or_default() += 1;
+    }
+    let script = dominant_script(input);
+    let mut best: Option<(usize, bool, &str)> = None;
+    for (key, written) in &names {
+        let score = (times[key], dominant_script(written) == script);
+        if best.is_none_or(|(n, s, _)| score > (n, s)) {
+            best = Some((score.0, score.1, written));
+        }
+    }
+    best.map(|(_, _, w)| w.to_string())
 }
 
 fn cap(input: &str) -> (&str, Option<Truncation>) {
@@ -375,9 +478,11 @@ fn cap(input: &str) -> (&str, Option<Truncation>) {
     )
 }
 
+/// Sentences end at their punctuation. A line break alone does not end one: people break lines
+/// mid-sentence (on X especially), and a line that ends a sentence mostly ends with punctuation.
 fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
     match c {
-        '\n' | '!' | '?' | '।' | '॥' | '۔' | '؟' | '|' => true,
+        '!' | '?' | '।' | '॥' | '۔' | '؟' | '|' => true,
         '.' => text[i + 1..].chars().next().is_none_or(char::is_whitespace),
         _ => false,
     }
@@ -404,7 +509,10 @@ fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
 }
 
 fn words_between(text: &str, from: usize, to: usize) -> usize {
-    text[from..to].matches(' ').count().saturating_sub(1)
+    text[from..to]
+        .matches([' ', '\n'])
+        .count()
+        .saturating_sub(1)
 }
 
 fn confidence(
@@ -421,7 +529,10 @@ fn confidence(
             + 0.05 * (fields.len().min(3) as f32)
             - 0.1 * ((denials > 0) as u8 as f32)
     } else {
-        let events = hits.iter().filter(|h| h.role == Role::Event).count();
+        let events = hits
+            .iter()
+            .filter(|h| matches!(h.role, Role::Event | Role::Attack))
+            .count();
         0.05 + 0.1 * (events.min(3) as f32)
     };
     (c.clamp(0.0, 0.99) * 100.0).round() / 100.0
@@ -438,12 +549,13 @@ fn evidence(
     let mut picked: Vec<(EvidenceKind, Option<String>, usize, usize)> = Vec::new();
     for (h, v) in hits.iter().zip(verdicts) {
         let kind = match (h.role, v) {
-            (Role::Event, Verdict::Counts) => EvidenceKind::Event,
-            (Role::Event, Verdict::OtherSense) | (Role::OtherSense, _) => EvidenceKind::OtherSense,
-            (Role::Event, Verdict::Hedged) => EvidenceKind::Hedge,
-            (Role::Event, Verdict::Negated) | (Role::NegatedEvent | Role::Denial, _) => {
-                EvidenceKind::Denial
+            (Role::Event | Role::Attack, Verdict::Counts) => EvidenceKind::Event,
+            (Role::Event | Role::Attack, Verdict::OtherSense) | (Role::OtherSense, _) => {
+                EvidenceKind::OtherSense
             }
+            (Role::Event | Role::Attack, Verdict::Hedged) => EvidenceKind::Hedge,
+            (Role::Event | Role::Attack, Verdict::Negated)
+            | (Role::NegatedEvent | Role::Denial, _) => EvidenceKind::Denial,
             (Role::System(_), Verdict::Counts) if is_claim => EvidenceKind::System,
             (Role::Field(_), Verdict::Counts) if is_claim => EvidenceKind::Field,
             _ => continue,

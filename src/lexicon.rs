@@ -17,6 +17,10 @@ pub struct Lexicon {
     pub negation: Negation,
     pub cues: Vec<String>,
     pub event: Vec<String>,
+    /// Attacks (hacked, cyber attack, ransomware): a claim only with a field of personal data
+    /// named in the same sentence.
+    #[serde(default)]
+    pub attack: Vec<String>,
     pub negated_event: Vec<String>,
     pub negator: Vec<String>,
     pub data: Vec<String>,
@@ -91,9 +95,10 @@ impl Lexicon {
 
     /// Every term with the key it is listed under, for validation and messages.
     pub fn all_terms(&self) -> impl Iterator<Item = (String, &str)> {
-        let lists: [(&str, &Vec<String>); 9] = [
+        let lists: [(&str, &Vec<String>); 10] = [
             ("cues", &self.cues),
             ("event", &self.event),
+            ("attack", &self.attack),
             ("negated_event", &self.negated_event),
             ("negator", &self.negator),
             ("data", &self.data),

@@ -66,6 +66,18 @@ pub fn knowledge() -> &'static kb::Knowledge {
     KB.get_or_init(|| load_knowledge().expect("build.rs validated the knowledge"))
 }
 
+/// A short fingerprint of the embedded knowledge files (FNV-1a over their text): reports name
+/// the knowledge a card came from, and it changes with any knowledge update.
+pub fn knowledge_version() -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for (name, text) in embedded::KB_FILES {
+        for b in name.bytes().chain(text.bytes()) {
+            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    format!("kb-{hash:08x}")
+}
+
 /// The knowledge embedded at build time, parsed anew (what [`knowledge`] holds). `build.rs`
 /// validated it, so it is not validated again.
 pub fn load_knowledge() -> Result<kb::Knowledge, kb::KbError> {
@@ -114,6 +126,12 @@ pub struct Summary {
     pub systems: Vec<String>,
     pub system_names: Vec<String>,
     pub status: Option<card::StatusRef>,
+    /// The card's language (a claim's only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_language: Option<String>,
+    /// The incident the card matched (a claim's only; status-change notices follow it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incident: Option<String>,
     /// Identifiers the post shows, masked.
     pub personal_data: Vec<personal_data::PersonalData>,
 }
@@ -121,12 +139,15 @@ pub struct Summary {
 /// Check a text and summarize it for a feed.
 pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
     let detection = check(text);
-    let (system_names, status) = if detection.is_claim {
-        let (names, status) = card::names_and_status(kb, &detection, text, options);
-        (names, Some(status))
+    let (system_names, status, incident) = if detection.is_claim {
+        let (names, status, incident) = card::names_and_status(kb, &detection, text, options);
+        (names, Some(status), incident)
     } else {
-        (Vec::new(), None)
+        (Vec::new(), None, None)
     };
+    let card_language = detection
+        .is_claim
+        .then(|| card::card_language(&detection, options));
     Summary {
         is_claim: detection.is_claim,
         confidence: detection.confidence,
@@ -134,6 +155,8 @@ pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) ->
         systems: detection.systems,
         system_names,
         status,
+        card_language,
+        incident,
         personal_data: detection.personal_data,
     }
 }

@@ -37,8 +37,10 @@ USAGE:
   leaklens kb check DIR                 validate a knowledge folder; prints its version and date
   leaklens kb report [DIR]              every statement with its source and date, per system
                                         and incident (the embedded knowledge without DIR)
-  leaklens eval [--misses] FILE.jsonl...
-                                        score the detector on a labelled corpus
+  leaklens eval [--misses] FILE.jsonl|DIR...
+                                        score the detector on a labelled corpus; a folder
+                                        with sub-folders (dev/, test/) is scored part by part;
+                                        --misses lists wrong answers, never the locked test's
   leaklens eval --personal-data [--misses] FILE.jsonl...
                                         score the personal-data scanner on labelled cases
 ";
@@ -524,19 +526,45 @@ fn run_eval(args: &[String]) -> Result<ExitCode, String> {
         quiet_on_closed_pipe(written)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut items = Vec::new();
+    // files given one by one form one part; each folder gives its own parts
+    let mut parts: Vec<(String, Vec<eval::Item>)> = Vec::new();
+    let mut loose = Vec::new();
     for file in &opts.files {
+        if Path::new(file).is_dir() {
+            parts.extend(eval::load_parts(Path::new(file))?);
+            continue;
+        }
         let bytes = read_input(file)?;
         let text = String::from_utf8(bytes).map_err(|e| format!("{file}: {e}"))?;
-        items.extend(eval::parse_corpus(file, &text)?);
+        loose.extend(eval::parse_corpus(file, &text)?);
     }
-    let report = eval::evaluate(leaklens::detector(), &items);
+    if !loose.is_empty() {
+        parts.insert(0, ("files".to_string(), loose));
+    }
     let mut out = io::stdout().lock();
-    let mut written = write!(out, "{report}");
-    if opts.has("--misses") {
-        written = written.and_then(|_| writeln!(out, "misses:"));
-        for m in &report.misses {
-            written = written.and_then(|_| writeln!(out, "  {:12} {}", m.id, m.what));
+    let mut written = Ok(());
+    let several = parts.len() > 1;
+    for (name, items) in &parts {
+        let report = eval::evaluate(leaklens::detector(), items);
+        if several {
+            let title = if name == eval::LOCKED_PART {
+                "locked test"
+            } else {
+                name
+            };
+            written = written.and_then(|_| writeln!(out, "== {title}"));
+        }
+        written = written.and_then(|_| write!(out, "{report}"));
+        if opts.has("--misses") {
+            if name == eval::LOCKED_PART {
+                written =
+                    written.and_then(|_| writeln!(out, "misses: not listed for the locked test"));
+            } else {
+                written = written.and_then(|_| writeln!(out, "misses:"));
+                for m in &report.misses {
+                    written = written.and_then(|_| writeln!(out, "  {:12} {}", m.id, m.what));
+                }
+            }
         }
     }
     quiet_on_closed_pipe(written)?;

@@ -20,6 +20,8 @@ use std::collections::HashMap;
 pub enum Role {
     Cue,
     Event,
+    /// An attack on a system (hacked, ransomware): an event only beside personal data.
+    Attack,
     NegatedEvent,
     Negator,
     Data,
@@ -40,7 +42,7 @@ impl Role {
             Role::NegatedEvent => 1,
             Role::Field(_) => 2,
             Role::System(_) => 3,
-            Role::Event => 4,
+            Role::Event | Role::Attack => 4,
             Role::Denial => 5,
             Role::Hedge => 6,
             Role::OtherContext => 7,
@@ -221,6 +223,7 @@ fn role_code(role: Option<Role>) -> u8 {
         Some(Role::Hedge) => 7,
         Some(Role::OtherSense) => 8,
         Some(Role::OtherContext) => 9,
+        Some(Role::Attack) => 10,
         Some(Role::System(i)) => 64 + i,
         Some(Role::Field(i)) => 128 + i,
     }
@@ -238,6 +241,7 @@ fn role_of(code: u8) -> Option<Option<Role>> {
         7 => Role::Hedge,
         8 => Role::OtherSense,
         9 => Role::OtherContext,
+        10 => Role::Attack,
         64..=127 if ((code - 64) as usize) < ids::SYSTEMS.len() => Role::System(code - 64),
         128..=255 if ((code - 128) as usize) < ids::FIELDS.len() => Role::Field(code - 128),
         _ => return None,
@@ -632,7 +636,8 @@ fn tokens(text: &str) -> Vec<Word> {
     let mut prev_end = 0;
     for (start, end) in words_of(text) {
         let gap = &text[prev_end..start];
-        let after_break = gap.contains(['\n', '!', '?', '।', '॥', '۔', '؟', '|'])
+        // a line break alone does not part a term's words ("data\nleaked"); punctuation does
+        let after_break = gap.contains(['!', '?', '।', '॥', '۔', '؟', '|'])
             || gap.contains(". ")
             || (gap.ends_with('.') && start == text.len());
         out.push(Word {
@@ -647,9 +652,10 @@ fn tokens(text: &str) -> Vec<Word> {
 
 fn roles_of(lex: &Lexicon) -> Vec<(Role, &str)> {
     let mut out: Vec<(Role, &str)> = Vec::new();
-    let lists: [(Role, &Vec<String>); 9] = [
+    let lists: [(Role, &Vec<String>); 10] = [
         (Role::Cue, &lex.cues),
         (Role::Event, &lex.event),
+        (Role::Attack, &lex.attack),
         (Role::NegatedEvent, &lex.negated_event),
         (Role::Negator, &lex.negator),
         (Role::Data, &lex.data),

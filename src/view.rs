@@ -60,6 +60,20 @@ fn link(s: &SourceRef) -> Node {
     with(a, "rel", "noopener noreferrer")
 }
 
+/// Knowledge text in `lang`: as it is when that is the card's language; otherwise in a span
+/// that says its language, followed by a short tag in the card's language ("(in English)").
+fn in_lang(content: String, lang: &str, card: &Card) -> Vec<Node> {
+    if lang == card.language {
+        return vec![text(content)];
+    }
+    let tag = card_text().word(&card.language, "in_english");
+    vec![
+        with(el("span", "", vec![text(content)]), "lang", lang),
+        text(" "),
+        el("span", "ll-in-english", vec![text(tag)]),
+    ]
+}
+
 /// The full card view for a detection and its card.
 pub fn card_view(card: &Card, detection: &Detection) -> Node {
     let w = |key: &str| card_text().word(&card.language, key);
@@ -115,14 +129,16 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         body.push(el("p", "ll-systems", vec![text(w("no_system"))]));
     }
     for s in &card.systems {
-        body.push(el(
-            "p",
-            "ll-systems",
-            vec![
-                el("strong", "", vec![text(format!("{}: ", w("systems")))]),
-                text(format!("{} — {} {}", s.name, w("operator"), s.operator)),
-            ],
-        ));
+        let mut line = vec![el("strong", "", vec![text(format!("{}: ", w("systems")))])];
+        if s.id == "other" {
+            // outside the knowledge: the operator as the post names it, and that we know nothing
+            line.push(text(format!("{} — ", s.name)));
+            line.extend(in_lang(s.about.clone(), &s.lang, card));
+        } else {
+            line.push(text(format!("{} — {} ", s.name, w("operator"))));
+            line.extend(in_lang(s.operator.clone(), &s.lang, card));
+        }
+        body.push(el("p", "ll-systems", line));
     }
 
     if let Some(notice) = &card.personal_data {
@@ -137,7 +153,9 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
             .map(|f| {
                 let mut note = vec![];
                 if let Some(n) = &f.note {
-                    note.push(text(format!("{n} ")));
+                    let lang = f.note_lang.as_deref().unwrap_or(&card.language);
+                    note.extend(in_lang(n.clone(), lang, card));
+                    note.push(text(" "));
                 }
                 for (i, source) in f.sources.iter().enumerate() {
                     if i > 0 {
@@ -200,12 +218,12 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                 "section",
                 "ll-incident",
                 vec![
-                    el(
-                        "h3",
-                        "",
-                        vec![text(format!("{}: {}", w("incident"), i.title))],
-                    ),
-                    el("p", "", vec![text(i.summary.clone())]),
+                    el("h3", "", {
+                        let mut h = vec![text(format!("{}: ", w("incident")))];
+                        h.extend(in_lang(i.title.clone(), &i.lang, card));
+                        h
+                    }),
+                    el("p", "", in_lang(i.summary.clone(), &i.lang, card)),
                 ],
             ));
             let entries = card
@@ -222,10 +240,21 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                                 e.date.clone(),
                             ),
                             text(" "),
-                            el("strong", "", vec![text(e.actor.clone())]),
-                            text(format!(": {} ", e.what)),
-                            link(&e.source),
-                        ],
+                            if e.lang == card.language {
+                                el("strong", "", vec![text(e.actor.clone())])
+                            } else {
+                                with(
+                                    el("strong", "", vec![text(e.actor.clone())]),
+                                    "lang",
+                                    &e.lang,
+                                )
+                            },
+                            text(": "),
+                        ]
+                        .into_iter()
+                        .chain(in_lang(e.what.clone(), &e.lang, card))
+                        .chain([text(" "), link(&e.source)])
+                        .collect(),
                     )
                 })
                 .collect();
@@ -234,22 +263,20 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                     .accounts
                     .iter()
                     .map(|a| {
-                        el(
-                            "li",
-                            "",
-                            vec![text(format!("{} ", a.what)), link(&a.source)],
-                        )
+                        let mut item = in_lang(a.what.clone(), &c.lang, card);
+                        item.extend([text(" "), link(&a.source)]);
+                        el("li", "", item)
                     })
                     .collect();
                 body.push(el(
                     "section",
                     "ll-reports-differ",
                     vec![
-                        el(
-                            "h3",
-                            "",
-                            vec![text(format!("{}: {}", w("reports_differ"), c.about))],
-                        ),
+                        el("h3", "", {
+                            let mut h = vec![text(format!("{}: ", w("reports_differ")))];
+                            h.extend(in_lang(c.about.clone(), &c.lang, card));
+                            h
+                        }),
                         el("ul", "", accounts),
                     ],
                 ));
@@ -265,7 +292,11 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         }
         None => {
             let mut about = vec![text(format!("{} ", w("no_incident")))];
-            about.extend(card.systems.iter().map(|s| text(format!("{} ", s.about))));
+            // a system outside the knowledge has said so on its own line already
+            for s in card.systems.iter().filter(|s| s.id != "other") {
+                about.extend(in_lang(s.about.clone(), &s.lang, card));
+                about.push(text(" "));
+            }
             body.push(el("p", "ll-no-incident", about));
         }
     }

@@ -70,6 +70,73 @@ pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue,
     to_js(&results)
 }
 
+/// The card's words in a language (English for a language the card does not have), as
+/// `[key, word, key, word, …]`: the extension's report dialog uses them.
+#[wasm_bindgen(js_name = cardWords)]
+pub fn card_words(lang: &str) -> Vec<String> {
+    let t = crate::card::card_text();
+    t.en.keys()
+        .flat_map(|k| [k.clone(), t.word(lang, k)])
+        .collect()
+}
+
+/// An incident's current status in the embedded knowledge, in a card language, as
+/// `[status, label, title, last_update]`; empty for an unknown id. The extension compares it
+/// with the status a reader saw.
+#[wasm_bindgen(js_name = incidentStatus)]
+pub fn incident_status(id: &str, lang: Option<String>) -> Vec<String> {
+    let kb = crate::knowledge();
+    let lang = lang.unwrap_or_else(|| "en".into());
+    let Some(incident) = kb.incidents.iter().find(|i| i.id == id) else {
+        return Vec::new();
+    };
+    let status = crate::card::status_ref(kb, Some(incident), &lang);
+    vec![
+        status.id,
+        status.label,
+        crate::kb::text_in(&incident.title, &lang).to_string(),
+        incident.last_update.clone(),
+    ]
+}
+
+/// A status's label in a card language (for notices about a status seen earlier).
+#[wasm_bindgen(js_name = statusLabel)]
+pub fn status_label(id: &str, lang: Option<String>) -> String {
+    let kb = crate::knowledge();
+    let lang = lang.unwrap_or_else(|| "en".into());
+    let card = crate::card::card_text();
+    kb.status(id).map_or_else(
+        || id.to_string(),
+        |s| {
+            s.label.get(&lang).cloned().unwrap_or_else(|| {
+                card.status(&lang, id).map_or_else(
+                    || crate::kb::text_in(&s.label, "en").to_string(),
+                    |m| m.label.to_string(),
+                )
+            })
+        },
+    )
+}
+
+/// Load a card language's strings (data/card-text/LANG.json, shipped in the extension as
+/// card-text/LANG.json): the extension's core has only English and Hindi built in.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub fn load_language(lang: &str, json: &str) -> Result<(), JsError> {
+    crate::card::load_language(lang, json).map_err(|e| JsError::new(&e))
+}
+
+/// Whether a card language's strings are loaded.
+#[wasm_bindgen(js_name = languageLoaded)]
+pub fn language_loaded(lang: &str) -> bool {
+    crate::card::language_loaded(lang)
+}
+
+/// The fingerprint of the embedded knowledge (see `knowledge_version`).
+#[wasm_bindgen(js_name = knowledgeVersion)]
+pub fn knowledge_version() -> String {
+    crate::knowledge_version()
+}
+
 /// schema.org ClaimReview JSON-LD for a text, or `null` when it holds no claim (the checker
 /// page's export; the extension's core leaves it out).
 #[cfg(feature = "www")]

@@ -128,7 +128,8 @@ impl App {
         CardOptions {
             date: some(self.date.value()),
             url: some(self.url.value()),
-            lang: Some(self.lang.value()).filter(|l| l == "en" || l == "hi"),
+            lang: Some(self.lang.value())
+                .filter(|l| crate::card::CARD_LANGUAGES.contains(&l.as_str())),
         }
     }
 
@@ -261,7 +262,9 @@ impl App {
                 }
                 "date" => self.date.set_value(&v),
                 "url" => self.url.set_value(&v),
-                "lang" if v == "en" || v == "hi" => self.lang.set_value(&v),
+                "lang" if crate::card::CARD_LANGUAGES.contains(&v.as_str()) => {
+                    self.lang.set_value(&v)
+                }
                 _ => {}
             }
         }

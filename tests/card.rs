@@ -158,7 +158,10 @@ fn no_matching_incident_means_unverified_with_what_is_known() {
     let card = check_with(knowledge(), text, &opts(None, None), false)
         .card
         .unwrap();
-    assert!(card.systems.is_empty());
+    // shown as the post names it, with nothing known about it
+    assert_eq!(card.systems.len(), 1);
+    assert_eq!(card.systems[0].id, "other");
+    assert_eq!(card.systems[0].name, "Domino's India");
     assert!(card
         .fields
         .iter()
@@ -184,9 +187,15 @@ fn a_hindi_post_gets_a_hindi_card_unless_the_reader_chose_english() {
         .unwrap();
     assert_eq!(card.language, "en");
     assert_eq!(card.status.label, "Disputed");
-    // other languages fall back to English, with the system's name in the post's script
+    // every other language gets its own card too (tests/i18n.rs checks all 13), with the
+    // system's name in the post's script; the reader's choice of English still wins
     let text = "கோவின் தரவு கசிவு: டெலிகிராமில் பெயர், மொபைல் எண் விவரங்கள் கசிந்தன";
     let card = check_with(knowledge(), text, &opts(None, None), false)
+        .card
+        .unwrap();
+    assert_eq!(card.language, "ta");
+    assert_eq!(card.systems[0].name, "கோவின்");
+    let card = check_with(knowledge(), text, &opts(None, Some("en")), false)
         .card
         .unwrap();
     assert_eq!(card.language, "en");
@@ -227,4 +236,42 @@ fn non_claims_get_no_card() {
         true,
     );
     assert!(r.card.is_none() && r.view.is_none());
+}
+
+#[test]
+fn a_system_outside_the_knowledge_is_named_as_the_post_writes_it() {
+    let text = "Star Health customers' names, phone numbers and medical reports were leaked \
+                through Telegram chatbots, a researcher says";
+    let report = check_with(knowledge(), text, &opts(None, Some("en")), true);
+    assert_eq!(report.detection.systems, vec!["other"]);
+    assert_eq!(report.detection.operator.as_deref(), Some("Star Health"));
+    let card = report.card.expect("a card for a claim");
+    assert_eq!(card.systems.len(), 1);
+    let s = &card.systems[0];
+    assert_eq!((s.id.as_str(), s.name.as_str()), ("other", "Star Health"));
+    assert!(
+        s.about.contains("not in LeakLens's knowledge"),
+        "{}",
+        s.about
+    );
+    // no knowledge, so nothing is said to be collected or not
+    assert!(card
+        .fields
+        .iter()
+        .all(|f| f.collected == Collected::Unknown));
+    let view = serde_json::to_string(&report.view).unwrap();
+    assert!(
+        view.contains(r#"{"text":"Star Health — "},{"text":"not in LeakLens's knowledge"#),
+        "{view}"
+    );
+    // the Hindi card says the same in Hindi
+    let hi = check_with(knowledge(), text, &opts(None, Some("hi")), false);
+    assert!(hi.card.unwrap().systems[0]
+        .about
+        .contains("ज्ञान-आधार में नहीं"));
+    // a text without a system names no operator
+    assert_eq!(
+        leaklens::check("Names and phone numbers of lakhs leaked online").operator,
+        None
+    );
 }

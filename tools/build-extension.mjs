@@ -2,12 +2,13 @@
 // One manifest source (extension/manifest.json); each browser gets its own background entry,
 // and Firefox its gecko settings.
 // Usage: node tools/build-extension.mjs CORE_DIR OUT_DIR
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [coreDir = 'build/core', outDir = 'dist'] = process.argv.slice(2);
 const base = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const version = pkg.version;
 
 const perBrowser = {
   chrome: {
@@ -38,7 +39,14 @@ for (const [browser, extra] of Object.entries(perBrowser)) {
   const css = readFileSync('extension/content/card.css', 'utf8');
   writeFileSync(join(dir, 'content', 'card-style.js'),
     `// generated from card.css by tools/build-extension.mjs\nglobalThis.LeakLensCardStyle = ${JSON.stringify(css)};\n`);
+  // the card strings of the languages the core loads on demand (English and Hindi are built in)
+  mkdirSync(join(dir, 'card-text'), { recursive: true });
+  for (const file of readdirSync('data/card-text').filter((f) => f.endsWith('.json'))) {
+    writeFileSync(join(dir, 'card-text', file), JSON.stringify(JSON.parse(readFileSync(join('data/card-text', file), 'utf8'))));
+  }
   const manifest = { ...base, version, ...extra };
+  // the project's tracker ("Report a wrong card" opens a prefilled issue there), when known
+  if (pkg.homepage) manifest.homepage_url = pkg.homepage;
   if (browser === 'firefox') delete manifest.minimum_chrome_version;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }

@@ -4,7 +4,7 @@ Run once when the design changes: python3 tools/make-icons.py extension/icons"""
 import struct, sys, zlib
 from pathlib import Path
 
-def png(size):
+def png(size, ring=(201, 154, 46, 255)):
     rows = []
     c = (size - 1) / 2
     for y in range(size):
@@ -12,7 +12,7 @@ def png(size):
         for x in range(size):
             d = ((x - c) ** 2 + (y - c) ** 2) ** 0.5 / (size / 2)
             if 0.62 <= d <= 0.92:
-                row += bytes((201, 154, 46, 255))      # amber ring
+                row += bytes(ring)                     # amber ring (grey: neutral)
             elif d < 0.3:
                 row += bytes((28, 28, 28, 255))        # dark centre
             else:
@@ -27,3 +27,6 @@ out = Path(sys.argv[1] if len(sys.argv) > 1 else "extension/icons")
 out.mkdir(parents=True, exist_ok=True)
 for size in (16, 48, 128):
     (out / f"{size}.png").write_bytes(png(size))
+# the neutral icon: a page without cards
+for size in (16, 48):
+    (out / f"neutral-{size}.png").write_bytes(png(size, ring=(128, 128, 128, 255)))

@@ -41,11 +41,15 @@ globalThis.LeakLensArticle = (() => {
     return line;
   }
 
-  /** Pin the result above the article (or at the top of the page). Replaces an earlier pin. */
-  function pin(result, what) {
+  /** Pin the result above the article (or at the top of the page). Replaces an earlier pin.
+   *  `context` ({words, text, url, knowledge, version, homepage}) adds the report dialog. */
+  function pin(result, what, context) {
     document.querySelector('[data-leaklens-pinned]')?.remove();
+    const report = context?.words ? { text: context.text, url: context.url, knowledge: context.knowledge,
+      version: context.version, homepage: context.homepage } : undefined;
     const host = result?.is_claim
-      ? globalThis.LeakLensCard.create(result, { onDismiss: (h) => h.remove(), expanded: true })
+      ? globalThis.LeakLensCard.create(result, { onDismiss: (h) => h.remove(), expanded: true,
+        words: context?.words, report })
       : document.createElement('div');
     if (!result?.is_claim) host.dataset.leaklens = 'clean';
     const note = document.createElement('p');

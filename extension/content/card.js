@@ -85,8 +85,11 @@ globalThis.LeakLensCard = (() => {
   /**
    * A host element with a closed shadow root: a badge that expands into the full card (Enter
    * or click), closes with Escape, and a dismiss button. `onDismiss(host)` removes it.
+   * `loadView()` gives `{view, words, result}` (the full card, its words and the full result)
+   * when the result is a summary; `onOpen()` is told when the reader opens the card;
+   * `report` ({text, url}) adds "Report a wrong card" to the open card.
    */
-  function create(result, { onDismiss, expanded = false, loadView } = {}) {
+  function create(result, { onDismiss, expanded = false, loadView, onOpen, report, words } = {}) {
     const status = result.card?.status ?? result.status;
     const names = result.card?.systems?.map((s) => s.name) ?? result.system_names ?? [];
     const host = document.createElement('div');
@@ -94,6 +97,9 @@ globalThis.LeakLensCard = (() => {
     host.dataset.systems = result.systems.join(' ');
     host.dataset.status = status?.id ?? 'unverified';
     host.dataset.theme = theme();
+    // the card's language: screen readers read it with the right voice
+    const lang = result.card?.language ?? result.card_language;
+    if (lang) host.lang = lang;
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [sheet()];
     const bar = barTemplate().cloneNode(true);
@@ -108,25 +114,99 @@ globalThis.LeakLensCard = (() => {
       el.tabIndex = -1;
       return el;
     };
-    const toggle = async (open) => {
+    let full = { view: result.view, words, result };
+    // `byReader`: the reader opened it (focus moves into the card); a card pinned open by the
+    // toolbar check does not take the focus
+    const toggle = async (open, byReader = true) => {
       if (open && !card) {
-        card = cardFrom(result.view ?? (await loadView?.()));
+        if (!full.view) full = { ...full, ...(await loadView?.()) };
+        card = cardFrom(full.view);
+        if (report && full.words) card.append(reportButton(root, full, report));
         root.append(card);
       }
       if (card) card.hidden = !open;
       badge.setAttribute('aria-expanded', String(open));
-      if (open) card.focus();
+      if (open && byReader) card.focus();
+      if (open) onOpen?.(full.result ?? result);
     };
     badge.addEventListener('click', () => toggle(!card || card.hidden));
     close.addEventListener('click', () => onDismiss?.(host));
     root.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;
       e.stopPropagation();
+      const dialog = root.querySelector('.report-dialog:not([hidden])');
+      if (dialog) { dialog.hidden = true; root.querySelector('.report')?.focus(); return; }
       if (card && !card.hidden) { toggle(false); badge.focus(); } else onDismiss?.(host);
     });
     root.append(bar);
-    if (expanded) toggle(true);
+    if (expanded) toggle(true, false);
     return host;
+  }
+
+  const make = (tag, props = {}, children = []) => {
+    const el = Object.assign(document.createElement(tag), props);
+    el.append(...children);
+    return el;
+  };
+
+  /** "Report a wrong card" and its dialog, in the card's words. Nothing leaves the browser
+   *  unless the reader clicks "Copy" (the clipboard) or "Open as an issue" (a new tab). */
+  function reportButton(root, full, { text, url, knowledge, version, homepage, redact }) {
+    const w = full.words;
+    const R = globalThis.LeakLensReport;
+    const wrap = make('div', { className: 'report-area' });
+    const button = make('button', { type: 'button', className: 'report', textContent: w.report_button });
+    button.setAttribute('aria-haspopup', 'dialog');
+    const dialog = make('div', { className: 'report-dialog', hidden: true });
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-labelledby', 'report-title');
+    const heading = make('h3', { id: 'report-title', textContent: w.report_title });
+    const reasons = make('fieldset', {}, [make('legend', { textContent: w.report_reason })]);
+    for (const [i, reason] of R.REASONS.entries()) {
+      const input = make('input', { type: 'radio', name: 'reason', value: reason, checked: i === 0 });
+      reasons.append(make('label', {}, [input, ` ${w[`reason_${reason}`]}`]));
+    }
+    const comment = make('textarea', { rows: 2, className: 'report-comment' });
+    const commentLabel = make('label', {}, [w.report_comment, comment]);
+    const preview = make('textarea', { readOnly: true, rows: 8, className: 'report-preview' });
+    const previewLabel = make('label', {}, [w.report_preview, preview]);
+    const note = make('p', { className: 'report-note', textContent: w.report_nothing_sent });
+    const status = make('p', { className: 'report-status' });
+    status.setAttribute('role', 'status');
+    const copy = make('button', { type: 'button', className: 'report-copy', textContent: w.report_copy });
+    const open = make('button', { type: 'button', className: 'report-open', textContent: w.report_open });
+    const close = make('button', { type: 'button', className: 'report-close', textContent: w.report_close });
+    const reason = () => reasons.querySelector('input:checked')?.value ?? 'other';
+    const body = () => R.build({ text, result: full.result, reason: reason(), comment: comment.value,
+      knowledge, version, url, redact });
+    const refresh = () => { preview.value = body(); };
+    reasons.addEventListener('change', refresh);
+    comment.addEventListener('input', refresh);
+    copy.addEventListener('click', async () => {
+      refresh();
+      try {
+        await navigator.clipboard.writeText(preview.value);
+      } catch {
+        preview.select();
+        document.execCommand('copy');
+      }
+      status.textContent = w.report_copied;
+    });
+    const link = () => R.issueUrl(homepage, R.title(full.result, reason()), body());
+    open.hidden = !link();
+    open.addEventListener('click', () => {
+      const href = link();
+      if (href) window.open(href, '_blank', 'noopener,noreferrer');
+    });
+    close.addEventListener('click', () => { dialog.hidden = true; button.focus(); });
+    button.addEventListener('click', () => {
+      dialog.hidden = !dialog.hidden;
+      if (!dialog.hidden) { refresh(); reasons.querySelector('input:checked').focus(); }
+    });
+    dialog.append(heading, reasons, commentLabel, previewLabel, note,
+      make('div', { className: 'report-buttons' }, [copy, open, close]), status);
+    wrap.append(button, dialog);
+    return wrap;
   }
 
   return Object.freeze({ create, render });

@@ -193,12 +193,49 @@
   /** The card host for a result, or null when the post gets none. */
   function prepare({ key, text, date }, result) {
     if (!Settings.wants(settings, result) || dismissed.has(key)) return null;
+    // what the report dialog adds to the post: set when the full card arrives
+    const report = { text, url: location.href };
     return Card.create(result, {
-      onDismiss: (h) => { dismissed.add(key); h.remove(); },
-      loadView: async () => (await chrome.runtime.sendMessage({
-        type: 'leaklens:card', lang: cardLang(), post: { text, date: date ?? undefined },
-      }))?.result?.view,
+      onDismiss: (h) => { dismissed.add(key); h.remove(); announce(); },
+      loadView: async () => {
+        const answer = await chrome.runtime.sendMessage({
+          type: 'leaklens:card', lang: cardLang(), post: { text, date: date ?? undefined },
+        });
+        Object.assign(report, { knowledge: answer?.knowledge, version: answer?.version, homepage: answer?.homepage });
+        return { view: answer?.result?.view, words: answer?.words, result: answer?.result };
+      },
+      // the incident of a card the reader opened is remembered, for status-change notices
+      onOpen: (full) => chrome.runtime.sendMessage({
+        type: 'leaklens:opened', incident: full?.card?.incident?.id ?? full?.incident,
+        status: full?.card?.status?.id ?? full?.status?.id, lang: full?.card?.language ?? full?.card_language,
+      }).catch(() => {}),
+      report,
     });
+  }
+
+  // Screen readers hear how many cards the page has, politely, without the focus moving: one
+  // visually hidden live region for the page (not one per card, which would talk over the feed).
+  let live = null;
+  let announced = -1;
+  let announceTimer = 0;
+  function announce() {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      const count = document.querySelectorAll('[data-leaklens="card"]').length;
+      chrome.runtime.sendMessage({ type: 'leaklens:cards', count }).catch(() => {});
+      if (count === announced) return;
+      announced = count;
+      if (!live) {
+        live = document.createElement('div');
+        live.dataset.leaklensLive = '';
+        live.setAttribute('role', 'status');
+        live.setAttribute('aria-live', 'polite');
+        live.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);' +
+          'clip-path:inset(50%);white-space:nowrap;margin:-1px;padding:0;border:0;';
+      }
+      if (!live.isConnected) document.body.append(live);
+      live.textContent = count ? chrome.i18n.getMessage('cardsAnnounce', [String(count)]) : '';
+    }, 500);
   }
 
   /** Put the prepared cards in the page and mark their posts. */
@@ -214,6 +251,7 @@
     pending = [];
     pendingSince = 0;
     stats.lastShow = performance.now();
+    announce();
   }
 
   function clearAll() {
@@ -222,6 +260,7 @@
     queue.length = 0; queueHead = 0; due.clear(); waiting = new Map();
     ready = []; readyHead = 0; pending = []; pendingSince = 0;
     shown = new WeakMap(); keys = new WeakMap();
+    announce();
   }
 
   const observer = new MutationObserver((records) => {
@@ -239,11 +278,17 @@
     if (active && queueHead < queue.length) slice(MUTATION_SLICE_MS, false);
   });
 
+  let snoozeTimer = 0;
   async function apply() {
     const before = { lang: settings.cardLang, sensitivity: settings.sensitivity, languages: String(settings.languages) };
     settings = await Settings.load();
     const wasActive = active;
     active = Settings.activeOn(settings, location.hostname);
+    // a snooze ends by itself at midnight: look again then
+    clearTimeout(snoozeTimer);
+    if (Settings.snoozed(settings)) {
+      snoozeTimer = setTimeout(apply, Math.min(settings.snoozedUntil - Date.now() + 50, 2 ** 31 - 1));
+    }
     const changed = before.lang !== settings.cardLang || before.sensitivity !== settings.sensitivity ||
       before.languages !== String(settings.languages);
     if (before.lang !== settings.cardLang) cache.clear();

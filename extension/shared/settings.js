@@ -6,7 +6,12 @@ globalThis.LeakLensSettings = (() => {
     cardLang: 'auto',         // 'auto' (Hindi for Hindi posts), 'en' or 'hi'
     sensitivity: 'normal',    // 'low' (clear claims only) or 'normal' (every claim found)
     languages: [],            // post languages to annotate; empty means all
+    snoozedUntil: 0,          // ms since the epoch: "Snooze for today" turns cards off until then
   });
+  // the card languages (the 13 the detector reads), with their own names
+  const CARD_LANGUAGES = Object.freeze([['en', 'English'], ['hi', 'हिन्दी'], ['hi-Latn', 'Hinglish'],
+    ['bn', 'বাংলা'], ['ta', 'தமிழ்'], ['te', 'తెలుగు'], ['ml', 'മലയാളം'], ['mr', 'मराठी'],
+    ['gu', 'ગુજરાતી'], ['kn', 'ಕನ್ನಡ'], ['pa', 'ਪੰਜਾਬੀ'], ['or', 'ଓଡ଼ିଆ'], ['ur', 'اردو']]);
   // the lowest confidence that gets a card, per sensitivity
   // (claims score 0.5 to 0.99: a named system and several leak words score high)
   const THRESHOLDS = Object.freeze({ low: 0.75, normal: 0.5 });
@@ -24,8 +29,20 @@ globalThis.LeakLensSettings = (() => {
     return chrome.storage.sync.set({ ...DEFAULTS });
   }
 
-  function activeOn(settings, hostname) {
-    return settings.enabled && !settings.disabledSites.includes(hostname);
+  function activeOn(settings, hostname, now = Date.now()) {
+    return settings.enabled && !settings.disabledSites.includes(hostname) && !snoozed(settings, now);
+  }
+
+  /** Whether the reader snoozed LeakLens and the snooze still runs. */
+  function snoozed(settings, now = Date.now()) {
+    return Number(settings.snoozedUntil) > now;
+  }
+
+  /** The end of the reader's day (local midnight): "Snooze for today" lasts until then. */
+  function endOfToday(now = Date.now()) {
+    const d = new Date(now);
+    d.setHours(24, 0, 0, 0);
+    return d.getTime();
   }
 
   function wants(settings, result) {
@@ -34,5 +51,5 @@ globalThis.LeakLensSettings = (() => {
     return settings.languages.length === 0 || settings.languages.includes(result.language);
   }
 
-  return Object.freeze({ DEFAULTS, load, save, reset, activeOn, wants });
+  return Object.freeze({ DEFAULTS, CARD_LANGUAGES, load, save, reset, activeOn, snoozed, endOfToday, wants });
 })();

@@ -113,6 +113,27 @@ test('copy the card as plain text', async () => {
   await page.close();
 });
 
+test('report a wrong card: built from the text, copied only on a click, nothing sent', async () => {
+  const page = await openChecker();
+  const before = requests.length;
+  await page.locator('#text').fill('CoWIN data leaked on a Telegram bot: names and Aadhaar numbers exposed');
+  await page.locator('[data-leaklens="card"]').waitFor();
+  await page.click('#report summary');
+  await page.check('input[name="report-reason"][value="not_claim"]');
+  await page.fill('#report-comment', 'This is a news report, not a claim.');
+  const preview = await page.inputValue('#report-preview');
+  for (const line of ['Reason: not_claim', 'Comment: This is a news report, not a claim.', 'Systems: cowin']) {
+    assert.ok(preview.split('\n').includes(line), `${line}\n${preview}`);
+  }
+  assert.match(preview, /^Knowledge version: kb-[0-9a-f]{8}$/m);
+  assert.match(preview, /^> CoWIN data leaked on a Telegram bot/m);
+  await page.click('#report-copy');
+  await page.locator('#action-status', { hasText: 'Report copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), preview);
+  assert.deepEqual(requests.slice(before).filter((u) => !u.startsWith(ORIGIN)), []);
+  await page.close();
+});
+
 test('personal data is hidden by default: highlights, card, share link, copied card, export', async () => {
   const page = await openChecker();
   const raw = ['2345 6789 0124', '98765 43210', 'ravi.k@example.in', 'ABCPE1234F'];

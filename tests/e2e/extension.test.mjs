@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { launchWithExtension, serveFixture, serveFile, STRICT_CSP } from './browser.mjs';
+import { launchWithExtension, serveFixture, serveFile, STRICT_CSP, artifact, VIEWPORT } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -124,6 +124,11 @@ test('SPA navigation: posts that arrive after pushState get cards', async () => 
 /** All text and attribute values inside the card of the post `postId`, closed shadow root
  * included (read through the DevTools protocol, which pierces closed roots). */
 async function cardContents(page, postId) {
+  if (page.piercedText) { // Firefox: WebDriver BiDi serializes closed roots
+    const text = await page.piercedText(`#${postId} [data-leaklens="card"]`);
+    assert.ok(text, `a card in #${postId}`);
+    return text;
+  }
   const cdp = await page.context().newCDPSession(page);
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
   await cdp.detach();
@@ -203,7 +208,7 @@ test('the toolbar check pins a card above the seed article', async () => {
   const card = pinned.locator('[data-leaklens="card"]');
   assert.equal(await card.getAttribute('data-systems'), 'cowin');
   assert.match(await pinned.locator('p[role="status"]').textContent(), /कोविन|CoWIN/);
-  await page.screenshot({ path: 'tests/artifacts/article-seed.png' });
+  await page.screenshot({ path: artifact('article-seed.png') });
   await page.close();
 });
 
@@ -213,20 +218,19 @@ for (const theme of ['light', 'dark']) {
     const html = readFileSync('tests/fixtures/x-feed.html', 'utf8').replace('<body>', `<body style="${bg};font:15px system-ui">`);
     await serveFixture(browser.context, `https://x.com/${theme}`, html, { csp: STRICT_CSP, inline: true });
     const page = await open(`https://x.com/${theme}`);
-    await page.setViewportSize({ width: 700, height: 900 });
+    await page.setViewportSize({ width: VIEWPORT?.width ?? 700, height: 900 });
     const card = page.locator('#post-leak-en [data-leaklens="card"]');
     await card.waitFor();
     assert.equal(await card.getAttribute('data-theme'), theme);
     await card.click({ position: { x: 20, y: 10 } });
     await page.waitForTimeout(200);
-    await page.locator('#post-leak-en').screenshot({ path: `tests/artifacts/card-${theme}.png` });
+    await page.locator('#post-leak-en').screenshot({ path: artifact(`card-${theme}.png`) });
     await page.close();
   });
 }
 
 test('options: sensitivity, languages and card language are saved in storage.sync; reset', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(browser.worker.url().replace('background.js', 'options/options.html'));
+  const page = await browser.openExtensionPage('options/options.html');
   await page.check('input[name="sensitivity"][value="low"]');
   await page.check('#languages input[value="hi"]');
   await page.selectOption('#lang', 'hi');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launchWithExtension, serveFixture, STRICT_CSP } from './browser.mjs';
+import { launchWithExtension, serveFixture, STRICT_CSP, artifact } from './browser.mjs';
 
 let browser;
 before(async () => {
@@ -13,8 +13,16 @@ after(async () => {
   await browser?.close();
 });
 
-test('the core runs in the extension service worker', async () => {
-  assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+test('the core runs in the extension background', async () => {
+  if (browser.name === 'chromium') {
+    assert.match(browser.worker.url(), /^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+  } else {
+    assert.match(browser.worker.url(), /^moz-extension:\/\/[0-9a-f-]{36}\/background\.js$/);
+  }
+  // the background's core answers (Firefox: its event page; Chromium: the service worker)
+  const ready = await browser.worker.evaluate(() => new Promise((ok) => chrome.runtime.sendMessage
+    ? ok(null) : ok(null)).then(() => globalThis.LeakLensBackground?.timings !== undefined));
+  assert.equal(ready, true);
 });
 
 for (const [name, url, csp] of [
@@ -56,6 +64,6 @@ test('the card expands from its badge and shows the fields table', async () => {
     collapsed,
   );
   mkdirSync('tests/artifacts', { recursive: true });
-  await page.locator('#post-leak-en').screenshot({ path: 'tests/artifacts/card-light.png' });
+  await page.locator('#post-leak-en').screenshot({ path: artifact('card-light.png') });
   await page.close();
 });

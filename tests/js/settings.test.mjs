@@ -27,3 +27,15 @@ test('low sensitivity keeps only clear claims; languages filter; sites switch of
   assert.equal(S.activeOn({ ...S.DEFAULTS, enabled: false }, 'twitter.com'), false);
   assert.equal(S.activeOn(S.DEFAULTS, 'x.com'), true);
 });
+
+test('"Snooze for today" turns cards off until local midnight, and only until then', () => {
+  const now = new Date(2026, 10, 29, 15, 30).getTime();
+  const midnight = S.endOfToday(now);
+  assert.equal(new Date(midnight).getHours(), 0);
+  assert.equal(midnight - now, 8.5 * 3600 * 1000);
+  const snoozed = { ...S.DEFAULTS, snoozedUntil: midnight };
+  assert.equal(S.snoozed(snoozed, now), true);
+  assert.equal(S.activeOn(snoozed, 'x.com', now), false);
+  assert.equal(S.activeOn(snoozed, 'x.com', midnight + 1), true, 'the next day cards are back');
+  assert.equal(S.snoozed(S.DEFAULTS, now), false);
+});
