@@ -17,6 +17,7 @@ pub mod matcher;
 pub mod nfc;
 pub mod normalize;
 pub mod personal_data;
+pub mod report;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -29,6 +30,7 @@ mod embedded {
 }
 
 pub use detect::{Detection, Detector, Evidence, EvidenceKind};
+pub use personal_data::redact;
 
 use std::sync::OnceLock;
 
