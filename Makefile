@@ -8,7 +8,7 @@ WASM_ENV := . .tools/wasm-env.sh
 CORE := $(shell python3 tools/wasm_pack_settings.py core out_dir)
 CORE_WWW := $(shell python3 tools/wasm_pack_settings.py core-www out_dir)
 
-.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench bench-smoke fuzz clean
+.PHONY: demo setup core core-www extension www test lint test-rust test-wasm test-js test-e2e lint-firefox serve bench fuzz clean setup-python python test-python spark bench-smoke
 
 demo: extension www
 	@echo
@@ -46,7 +46,7 @@ serve:
 	@echo "Serving dist/www on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist/www
 
-test: setup lint test-rust test-wasm extension www test-js lint-firefox test-e2e bench-smoke
+test: setup lint test-rust test-python test-wasm extension www test-js lint-firefox test-e2e bench-smoke
 	@echo "make test: all passed"
 
 lint: setup
@@ -80,9 +80,32 @@ test-e2e: extension www
 	LEAKLENS_BROWSER=firefox node --test --test-concurrency=1 $(E2E_EXTENSION)
 	LEAKLENS_BROWSER=firefox LEAKLENS_VIEWPORT=390x844 node --test --test-concurrency=1 $(filter-out tests/e2e/timeline.test.mjs,$(E2E_EXTENSION))
 
+# The Python package (python/, PyO3 + maturin) built as a wheel into build/wheels and installed
+# into .venv/; its tests and the Spark job's (local mode) against the CLI.
+PY := .venv/bin/python
+setup-python:
+	@scripts/setup-python.sh
+
+python: setup-python
+	@rm -f build/wheels/leaklens-*.whl
+	cd python && ../.venv/bin/maturin build --release --quiet -o ../build/wheels
+	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/leaklens-*.whl
+
+test-python: python
+	cargo fmt --check --manifest-path python/Cargo.toml
+	cargo clippy --quiet --manifest-path python/Cargo.toml -- -D warnings
+	cargo build --quiet
+	LEAKLENS_CLI=target/debug/leaklens $(PY) -m pytest -q python/tests spark/tests
+
+# The Spark job in local mode: make spark IN=posts.jsonl OUT=dir [MASTER=local[2]]
+MASTER ?= local[*]
+spark: python
+	@test -n "$(IN)" -a -n "$(OUT)" || { echo "usage: make spark IN=posts.jsonl OUT=dir"; exit 2; }
+	$(PY) spark/leaklens_job.py "$(IN)" "$(OUT)" --master "$(MASTER)"
+
 # Benchmarks (not tests), side by side in one run: native, batch CLI, WASM under Node, the
 # same algorithm in plain JS, start-up, sizes, the extension in Chromium, linear time. Writes bench/REPORT.md.
-bench: extension www
+bench: extension www python
 	node bench/report.mjs
 	node bench/checker.mjs
 

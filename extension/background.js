@@ -3,6 +3,7 @@
 // context menu ask it by message. It makes no network requests.
 import init, { check as checkOne, checkBatch, warm, cardWords, incidentStatus, knowledgeVersion,
   loadLanguage, languageLoaded, statusLabel } from './core/leaklens.js';
+import { syncSites } from './sites/register.js';
 
 // start-up timings (ms since the worker started), read by the benchmark: the script running,
 // the WASM's response, compiled (streaming, while it downloads), instantiated, and the
@@ -194,7 +195,7 @@ function showCards(tabId, count) {
   return chrome.action.setIcon({ tabId, path: count > 0 ? ICONS.cards : ICONS.neutral }).catch(() => {});
 }
 
-globalThis.LeakLensBackground = Object.freeze({ checkTab, timings, checkStatusChanges, forget });
+globalThis.LeakLensBackground = Object.freeze({ checkTab, timings, checkStatusChanges, forget, syncSites });
 checkStatusChanges().catch((e) => console.warn('LeakLens: status changes', e));
 
 chrome.runtime.onInstalled.addListener(() => {

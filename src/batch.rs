@@ -63,6 +63,18 @@ pub fn result_line<T: Serialize>(id: &Value, detection: &Detection, extra: &[(&s
     Value::Object(out)
 }
 
+/// What `leaklens check --jsonl` writes for a post: its id, the detection and the card. The
+/// Python package and the Spark job answer with this too, so all give the same lines.
+pub fn check_post(kb: &crate::kb::Knowledge, post: &Post) -> Value {
+    let options = crate::card::CardOptions {
+        date: post.date.clone(),
+        url: post.url.clone(),
+        lang: None,
+    };
+    let report = crate::check_with(kb, &post.text, &options, false);
+    result_line(&post.id, &report.detection, &[("card", report.card)])
+}
+
 /// Read JSON Lines from `input`, write one result line per input line to `output`.
 /// `answer` turns a post into its output object.
 pub fn run<R: BufRead, W: Write>(

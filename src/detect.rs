@@ -117,6 +117,11 @@ impl Detector {
         })
     }
 
+    /// The vocabulary index this detector scans with (for benchmarks of the scan alone).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
     pub fn check(&self, input: &str) -> Detection {
         let (input, truncated) = cap(input);
         let norm = normalize(input);

@@ -18,6 +18,7 @@ pub mod nfc;
 pub mod normalize;
 pub mod packed;
 pub mod personal_data;
+pub mod report;
 pub mod script;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
@@ -30,6 +31,7 @@ mod embedded {
 }
 
 pub use detect::{Detection, Detector, Evidence, EvidenceKind};
+pub use personal_data::redact;
 
 use std::sync::OnceLock;
 

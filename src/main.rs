@@ -24,6 +24,11 @@ USAGE:
                                         JSON Lines in ({\"id\",\"text\",\"date\",\"url\"} per line),
                                         one result line out per input line, same order;
                                         --strict exits 1 when a line could not be checked
+  leaklens report RESULTS [--posts POSTS.jsonl] [-o report.html]
+                                        draw a run as one self-contained HTML page: RESULTS
+                                        is `check --jsonl` output (POSTS, the input it came
+                                        from, gives dates and texts) or the Spark job's output
+                                        folder or its summary/
   leaklens redact [FILE...]             the text with every identifier (Aadhaar, PAN, phone,
                                         e-mail, voter ID, passport) masked
   leaklens redact --jsonl [--strict] [FILE...]
@@ -45,6 +50,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
+        Some("report") => report(&args[1..]),
         Some("redact") => redact(&args[1..]),
         Some("kb") if args.get(1).map(String::as_str) == Some("check") => kb_check(&args[2..]),
         Some("kb") if args.get(1).map(String::as_str) == Some("report") => kb_report(&args[2..]),
@@ -213,15 +219,7 @@ fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Resul
 fn check_jsonl(kb: &Knowledge, files: &[String], strict: bool) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let answer = |p: &Post| {
-        let options = CardOptions {
-            date: p.date.clone(),
-            url: p.url.clone(),
-            lang: None,
-        };
-        let report = leaklens::check_with(kb, &p.text, &options, false);
-        batch::result_line(&p.id, &report.detection, &[("card", report.card)])
-    };
+    let answer = |p: &Post| batch::check_post(kb, p);
     let mut errors = 0;
     for file in files {
         let stats = if file == "-" {
@@ -360,6 +358,58 @@ fn write_verdict(out: &mut impl Write, file: &str, report: &Report) -> io::Resul
         }
     }
     Ok(())
+}
+
+fn report(args: &[String]) -> Result<ExitCode, String> {
+    use leaklens::report::Tally;
+    let opts = Options::parse(args, &[], &["-o", "--output", "--posts"])?;
+    let [input] = opts.files.as_slice() else {
+        return Err(format!(
+            "report needs one results file or folder\n\n{USAGE}"
+        ));
+    };
+    let output = opts
+        .value("-o")
+        .or_else(|| opts.value("--output"))
+        .unwrap_or_else(|| "report.html".into());
+    let path = Path::new(input);
+    let open = |p: &Path| std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()));
+    let posts = match opts.value("--posts") {
+        Some(p) => Some(Box::new(BufReader::new(open(Path::new(&p))?)) as Box<dyn io::BufRead>),
+        None => None,
+    };
+    let tally = if path.join("summary").is_dir() {
+        Tally::from_summary(&path.join("summary"))?
+    } else if path.join("by_day").is_dir() {
+        Tally::from_summary(path)?
+    } else if path.is_dir() {
+        // the Spark job's results/ folder: its part files in order
+        let mut parts: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| format!("{input}: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("part-"))
+            })
+            .collect();
+        parts.sort();
+        let mut all = Vec::new();
+        for p in parts {
+            open(&p)?
+                .read_to_end(&mut all)
+                .map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+        Tally::from_results(&all[..], posts)?
+    } else {
+        Tally::from_results(BufReader::new(open(path)?), posts)?
+    };
+    let html = leaklens::report::render(&tally, leaklens::knowledge(), input);
+    std::fs::write(&output, html).map_err(|e| format!("{output}: {e}"))?;
+    eprintln!(
+        "leaklens: {output}: {} posts, {} claims, {} lines not checked",
+        tally.posts, tally.claims, tally.errors
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn redact(args: &[String]) -> Result<ExitCode, String> {

@@ -98,6 +98,9 @@ pub struct Matcher {
     by_prefix: Index,
     /// the longest one-word prefix, in bytes: how far a word's prefixes are looked up
     longest_prefix: usize,
+    /// per byte length up to `longest_prefix`: whether some one-word prefix is that long (the
+    /// scan looks up only heads of those lengths)
+    prefix_lengths: Vec<bool>,
     pub lexicons: Vec<LexiconInfo>,
 }
 
@@ -434,6 +437,7 @@ impl Matcher {
         let mut first_words = Index::with_capacity(patterns.len());
         let mut prefixes = Index::with_capacity(patterns.len());
         let mut longest_prefix = 0;
+        let mut prefix_lengths: Vec<bool> = vec![false];
         for (i, p) in patterns.iter_mut().enumerate() {
             let (start, mut hash, mut first_end) = (at, FNV_START, None);
             loop {
@@ -455,6 +459,10 @@ impl Matcher {
             at += 1;
             if p.prefix && single {
                 longest_prefix = longest_prefix.max(first_end - start);
+                if prefix_lengths.len() <= first_end - start {
+                    prefix_lengths.resize(first_end - start + 1, false);
+                }
+                prefix_lengths[first_end - start] = true;
                 prefixes.insert(hash, i as u32);
             } else {
                 first_words.insert(hash, i as u32);
@@ -466,6 +474,7 @@ impl Matcher {
             by_first_word: first_words,
             by_prefix: prefixes,
             longest_prefix,
+            prefix_lengths,
             lexicons,
         })
     }
@@ -501,14 +510,23 @@ impl Matcher {
                     found(p as usize, w, &words[last]);
                 }
             }
+            // FNV folds byte by byte, so each head's hash continues the previous one's
+            let (mut hash, mut hashed) = (FNV_START, 0);
             for (k, _) in word
                 .char_indices()
                 .skip(1)
                 .chain(std::iter::once((word.len(), ' ')))
                 .take_while(|&(k, _)| k <= self.longest_prefix)
             {
+                if !self.prefix_lengths[k] {
+                    continue;
+                }
                 let head = &word[..k];
-                for p in self.by_prefix.get(fnv(head.as_bytes())) {
+                hash = head.as_bytes()[hashed..]
+                    .iter()
+                    .fold(hash, |h, &b| fnv_step(h, b));
+                hashed = k;
+                for p in self.by_prefix.get(hash) {
                     if self.first_word(&self.patterns[p as usize]) == head.as_bytes() {
                         found(p as usize, w, w);
                     }

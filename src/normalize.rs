@@ -76,11 +76,35 @@ fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}')
 }
 
+/// Whether `c` is in a block without upper and lower case (Hebrew to Myanmar, which holds the
+/// Arabic and Indic scripts; general punctuation): its lower case is itself, found without
+/// Unicode's case tables.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{109F}' | '\u{2000}'..='\u{206F}')
+}
+
+fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        !caseless(c) && c.is_uppercase()
+    }
+}
+
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
-    if !input.chars().any(|c| is_invisible(c) || c.is_uppercase()) {
+    if !input.chars().any(|c| is_invisible(c) || is_uppercase(c)) {
         return normalize_visible(input);
     }
+    if let Some(lower) = lowered_in_place(input) {
+        // every character kept its bytes: the offsets need no map back
+        return normalize_visible(&lower);
+    }
+    normalize_mapped(input)
+}
+
+/// `normalize` for a text whose invisible characters or case change its offsets.
+fn normalize_mapped(input: &str) -> Normalized {
     // drop invisible characters and lower the case first, so that NFC composes what they
     // separated and what only composes in lower case
     let mut visible = String::with_capacity(input.len());
@@ -113,6 +137,33 @@ pub fn normalize(input: &str) -> Normalized {
     n
 }
 
+/// `input` lowered as `normalize` lowers it, when no character is dropped and each lowers to
+/// exactly one character of the same UTF-8 length (so every offset stays where it was); else
+/// None.
+fn lowered_in_place(input: &str) -> Option<String> {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if is_invisible(c) || c == '\u{0130}' {
+            return None;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if caseless(c) {
+            out.push(c);
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        let l = lower.next()?;
+        if lower.next().is_some() || l.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(l);
+    }
+    Some(out)
+}
+
 fn normalize_visible(input: &str) -> Normalized {
     let mut out = Normalized {
         text: String::with_capacity(input.len()),
@@ -138,6 +189,11 @@ fn normalize_visible(input: &str) -> Normalized {
 
 /// Append one NFC character after the remaining folding steps.
 fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
+    if c.is_ascii_alphanumeric() {
+        // most of the text: none of the steps below applies to it but lower case
+        push_char(out, c.to_ascii_lowercase(), start, end);
+        return;
+    }
     if is_invisible(c) || is_nukta(c) {
         return;
     }
@@ -175,7 +231,7 @@ fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
         // İ is the one letter whose lower case is two characters (i + combining dot), which
         // would leave the text out of canonical order; for matching it is simply i
         push_char(out, 'i', start, end);
-    } else if c.is_uppercase() {
+    } else if is_uppercase(c) {
         for l in c.to_lowercase() {
             push_char(out, l, start, end);
         }
@@ -234,6 +290,33 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn lowering_in_place_gives_what_the_mapped_path_gives() {
+        for s in [
+            "CoWIN DATA Leak",
+            "ΑΘΗΝΑ Ωμέγα",
+            "МОСКВА data",
+            "ႠႡ Georgian ᲐᲑ",
+            "KELVIN \u{212A} and Å ANGSTROM \u{212B}",
+            "Cafe\u{0301} CAFE\u{0301}",
+            "ǅ ǈ ǋ ǲ TITLECASE",
+            "CoWIN डेटा लीक ਆਧਾਰ LEAK",
+            "ẞ SS Σ ΣΑΣ",
+        ] {
+            let (fast, mapped) = (normalize(s), normalize_mapped(s));
+            assert_eq!(fast.text, mapped.text, "{s}");
+            assert_eq!(fast.map, mapped.map, "{s}");
+        }
+    }
+
+    #[test]
+    fn caseless_blocks_have_no_case() {
+        for c in ('\u{0590}'..='\u{109F}').chain('\u{2000}'..='\u{206F}') {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c:?}");
+        }
     }
 
     #[test]

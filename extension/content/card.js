@@ -87,9 +87,10 @@ globalThis.LeakLensCard = (() => {
    * or click), closes with Escape, and a dismiss button. `onDismiss(host)` removes it.
    * `loadView()` gives `{view, words, result}` (the full card, its words and the full result)
    * when the result is a summary; `onOpen()` is told when the reader opens the card;
-   * `report` ({text, url}) adds "Report a wrong card" to the open card.
+   * `report` ({text, url}) adds "Report a wrong card" to the open card. `note`: a line shown
+   * beside the badge (e.g. that a WhatsApp message was forwarded).
    */
-  function create(result, { onDismiss, expanded = false, loadView, onOpen, report, words } = {}) {
+  function create(result, { onDismiss, expanded = false, loadView, onOpen, report, words, note } = {}) {
     const status = result.card?.status ?? result.status;
     const names = result.card?.systems?.map((s) => s.name) ?? result.system_names ?? [];
     const host = document.createElement('div');
@@ -106,6 +107,14 @@ globalThis.LeakLensCard = (() => {
     const [badge, close] = bar.children;
     badge.textContent = `LeakLens · ${status?.label ?? 'Unverified'}` + (names.length ? ` · ${names.join(', ')}` : '');
     badge.setAttribute('aria-label', `${t('cardBadgeLabel', 'LeakLens context card')}: ${badge.textContent}`);
+    if (note) {
+      const line = document.createElement('span');
+      line.className = 'note';
+      line.textContent = note;
+      badge.after(line);
+      badge.setAttribute('aria-label', `${badge.getAttribute('aria-label')} · ${note}`);
+      host.dataset.note = note;
+    }
     // the full card is built from the core's view tree, on first opening when not given
     let card = null;
     const cardFrom = (view) => {

@@ -1,12 +1,17 @@
-// LeakLens content script on X/Twitter: finds post texts, asks the background core about them
-// in batches, and shows a card under each post that alleges a leak.
+// LeakLens content script, the shared observer for every site: finds post texts (where, and how
+// to read them, comes from the site's adapter in extension/sites/), asks the background core
+// about them in batches, and shows a card under each post that alleges a leak.
 // - The MutationObserver reads and sends new posts in a short time-boxed slice, so that the core
 //   checks them while the browser lays them out; the rest happens later in time-boxed slices.
 // - Cards are built off the page and put in together, so the page is laid out once for them.
 // - Results are cached by post id and text, so a recycled cell gets its own card, not the old
 //   one, and a post seen again is not checked again. The whole document is never rescanned.
 (() => {
-  const S = globalThis.LeakLensSelectors;
+  // the background injects this file into open tabs when a site is turned on; once is enough
+  if (globalThis.LeakLensObserver) return;
+  const A = globalThis.LeakLensSites.forHost(location.hostname);
+  if (!A) return;
+  globalThis.LeakLensObserver = A.id;
   const Card = globalThis.LeakLensCard;
   const Settings = globalThis.LeakLensSettings;
   // Work is time-boxed well under the 50 ms of a long task. The observer's slice (reading and
@@ -43,11 +48,13 @@
   let scheduled = false;
 
   /** A post's key is its id and its whole text (Map and Set hash it natively, which is several
-   *  times faster than a hash in JS over a long timeline; the cache holds at most CACHE_MAX). */
+   *  times faster than a hash in JS over a long timeline; the cache holds at most CACHE_MAX).
+   *  Null when the adapter finds no post there after all. */
   function keyOf(textEl) {
-    const text = textEl.textContent;
-    const { id, date } = S.postInfo(textEl);
-    return { key: `${id ?? '-'}:${text}`, text, date };
+    const post = A.read(textEl);
+    if (!post) return null;
+    const { text, id, date, forwarded = false } = post;
+    return { key: `${id ?? '-'}:${text}`, text, date, forwarded };
   }
 
   function cardLang() {
@@ -69,7 +76,7 @@
   function around(target) {
     const el = target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement;
     if (!el || el.closest('[data-leaklens="card"]')) return false;
-    const owner = el.closest(S.postText);
+    const owner = el.closest(A.postText);
     if (owner) { due.add(owner); return false; }
     return true;
   }
@@ -77,8 +84,8 @@
   /** The post texts in an added node (which is in no post text). */
   function within(node) {
     if (node.nodeType !== Node.ELEMENT_NODE || isCard(node)) return;
-    if (node.matches(S.postText)) due.add(node);
-    else if (node.firstElementChild) for (const t of node.querySelectorAll(S.postText)) due.add(t);
+    if (node.matches(A.postText)) due.add(node);
+    else if (node.firstElementChild) for (const t of node.querySelectorAll(A.postText)) due.add(t);
   }
 
   /** Read a post text and find its result: in the cache (shown in this slice), on its way, or
@@ -86,6 +93,12 @@
   function intake(textEl, batch) {
     if (!textEl.isConnected) return;
     const post = keyOf(textEl);
+    if (!post) {
+      // no post there any more (its text went): its card goes too
+      const old = shown.get(textEl);
+      if (old) { old.host?.remove(); shown.delete(textEl); delete textEl.dataset.leaklens; }
+      return;
+    }
     if (shown.get(textEl)?.key === post.key) return;
     keys.set(textEl, post.key);
     if (cache.has(post.key)) { ready.push({ textEl, post }); return; }
@@ -191,11 +204,12 @@
   }
 
   /** The card host for a result, or null when the post gets none. */
-  function prepare({ key, text, date }, result) {
+  function prepare({ key, text, date, forwarded }, result) {
     if (!Settings.wants(settings, result) || dismissed.has(key)) return null;
     // what the report dialog adds to the post: set when the full card arrives
     const report = { text, url: location.href };
     return Card.create(result, {
+      note: forwarded ? (chrome.i18n.getMessage('cardForwarded') || 'Forwarded message') : undefined,
       onDismiss: (h) => { dismissed.add(key); h.remove(); announce(); },
       loadView: async () => {
         const answer = await chrome.runtime.sendMessage({
@@ -244,7 +258,7 @@
       // the text changed while its card was prepared: it is read again
       if (!current(textEl, post)) continue;
       shown.get(textEl)?.host?.remove();
-      if (host) textEl.after(host);
+      if (host) A.place(textEl, host);
       textEl.dataset.leaklens = host ? 'claim' : 'clean';
       shown.set(textEl, { key: post.key, host });
     }
@@ -283,7 +297,7 @@
     const before = { lang: settings.cardLang, sensitivity: settings.sensitivity, languages: String(settings.languages) };
     settings = await Settings.load();
     const wasActive = active;
-    active = Settings.activeOn(settings, location.hostname);
+    active = Settings.activeOn(settings, location.hostname) && Settings.siteOn(settings, A.id, location.hostname);
     // a snooze ends by itself at midnight: look again then
     clearTimeout(snoozeTimer);
     if (Settings.snoozed(settings)) {
@@ -310,6 +324,7 @@
     if (sender.id !== chrome.runtime.id || message?.type !== 'leaklens:stats') return false;
     sendResponse({
       active,
+      site: A.id,
       cards: document.querySelectorAll('[data-leaklens="card"]').length,
       ...stats,
     });

@@ -7,6 +7,8 @@ globalThis.LeakLensSettings = (() => {
     sensitivity: 'normal',    // 'low' (clear claims only) or 'normal' (every claim found)
     languages: [],            // post languages to annotate; empty means all
     snoozedUntil: 0,          // ms since the epoch: "Snooze for today" turns cards off until then
+    sites: {},                // opt-in sites turned on, by id (extension/sites/catalog.js)
+    articleSites: [],         // match patterns of the news sites whose articles are checked
   });
   // the card languages (the 13 the detector reads), with their own names
   const CARD_LANGUAGES = Object.freeze([['en', 'English'], ['hi', 'हिन्दी'], ['hi-Latn', 'Hinglish'],
@@ -45,11 +47,25 @@ globalThis.LeakLensSettings = (() => {
     return d.getTime();
   }
 
+  /** Whether a match pattern (`https://*.example.com/*`) covers a hostname. */
+  function covers(pattern, hostname) {
+    const host = pattern.match(/^[a-z]+:\/\/([^/]+)\//)?.[1] ?? '';
+    return host.startsWith('*.') ? hostname === host.slice(2) || hostname.endsWith(host.slice(1)) : hostname === host;
+  }
+
+  /** Whether a site adapter works on a page: X always; an opt-in site once the reader turned it
+   *  on; the article mode on the news sites the reader allowed. */
+  function siteOn(settings, siteId, hostname) {
+    if (siteId === 'x') return true;
+    if (siteId === 'news') return (settings.articleSites ?? []).some((p) => covers(p, hostname));
+    return settings.sites?.[siteId] === true;
+  }
+
   function wants(settings, result) {
     if (!result?.is_claim) return false;
     if (result.confidence < (THRESHOLDS[settings.sensitivity] ?? THRESHOLDS.normal)) return false;
     return settings.languages.length === 0 || settings.languages.includes(result.language);
   }
 
-  return Object.freeze({ DEFAULTS, CARD_LANGUAGES, load, save, reset, activeOn, snoozed, endOfToday, wants });
+  return Object.freeze({ DEFAULTS, CARD_LANGUAGES, load, save, reset, activeOn, snoozed, endOfToday, siteOn, covers, wants });
 })();

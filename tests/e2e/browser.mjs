@@ -7,7 +7,7 @@
 // Which browser: `launchWithExtension({ browser })`, else LEAKLENS_BROWSER (chromium|firefox).
 // `make test-e2e` runs the extension tests once per browser, plus a 390 px run.
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,29 +65,46 @@ export async function serveDirectory(context, origin, dir) {
   });
 }
 
+/** A test-only copy of an unpacked extension whose manifest lists `grant` (match patterns from
+ *  its optional_host_permissions) as host_permissions, so that the browser grants them at
+ *  install. Headless browsers cannot click a permission prompt; with the permission already
+ *  granted, `chrome.permissions.request` resolves at once and every step after it is the
+ *  product's own. */
+function grantedCopy(dir, grant) {
+  const copy = mkdtempSync(join(tmpdir(), 'leaklens-granted-'));
+  cpSync(dir, copy, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...grant];
+  writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return copy;
+}
+
 /**
  * A browser with the unpacked extension: `{ name, context, worker, close, extensionUrl }`.
  * `context.newPage()` gives Playwright-like pages in both browsers; `worker.evaluate(fn, arg)`
  * runs `fn` in the extension (Chromium: its service worker; Firefox: an extension page, where
  * `globalThis.LeakLensBackground` is the background page's); `extensionUrl(path)` is the URL of
  * an extension file. `netLog`: a file where the network requests the browser made are logged
- * (read it with `networkRequests` after `close`).
+ * (read it with `networkRequests` after `close`). `grant`: optional host permissions granted
+ * at install (see grantedCopy).
  */
-export async function launchWithExtension({ browser = BROWSER, netLog } = {}) {
-  if (browser === 'firefox') return launchFirefox({ netLog });
+export async function launchWithExtension({ browser = BROWSER, netLog, grant } = {}) {
+  if (browser === 'firefox') return launchFirefox({ netLog, grant });
   if (browser !== 'chromium') throw new Error(`LEAKLENS_BROWSER: unknown browser ${browser}`);
+  const extension = grant?.length ? grantedCopy(EXTENSION_DIR, grant) : EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'leaklens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     ...(VIEWPORT ? { viewport: VIEWPORT } : {}),
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       ...(netLog ? [`--log-net-log=${netLog}`] : [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+    if (extension !== EXTENSION_DIR) rmSync(extension, { recursive: true, force: true });
   };
   const extensionUrl = (path) => worker.url().replace('background.js', path);
   /** Open an extension page (popup, options) in a tab. */
@@ -107,6 +124,28 @@ export async function serveFixture(context, url, fixture, { csp, inline = false 
   await context.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body }),
   );
+}
+
+/** The toolbar popup, opened as a tab for `page` (Chromium): the popup asks for the active tab
+ *  of its window, so `page` is brought to the front before the popup's page loads in a tab
+ *  behind it. */
+export async function openPopup(browser, page) {
+  const popup = await browser.context.newPage();
+  await page.bringToFront();
+  await popup.goto(browser.extensionUrl('popup/popup.html'));
+  return popup;
+}
+
+/** Serve a site fixture (tests/fixtures/sites/NAME) at `url`, with the fixture helpers it loads
+ *  (/leaklens-fixture/*.js) on the same origin, under a strict CSP. */
+export async function serveSiteFixture(context, url, fixture) {
+  await serveFixture(context, url, `sites/${fixture}`, { csp: STRICT_CSP });
+  const origin = new URL(url).origin;
+  await context.route(`${origin}/leaklens-fixture/*.js`, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8',
+      body: readFileSync(resolve('tests/fixtures/sites', name), 'utf8') });
+  });
 }
 
 /** Serve a script file at `url`. */
@@ -151,7 +190,7 @@ async function recordingProxy() {
   return { port: server.address().port, seen, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-async function launchFirefox({ netLog } = {}) {
+async function launchFirefox({ netLog, grant } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const proxy = netLog ? await recordingProxy() : null;
   const prefs = {
@@ -179,7 +218,8 @@ async function launchFirefox({ netLog } = {}) {
     defaultViewport: VIEWPORT ?? { width: 1280, height: 720 },
     extraPrefsFirefox: prefs,
   });
-  await browser.installExtension(EXTENSION_DIRS.firefox);
+  const extension = grant?.length ? grantedCopy(EXTENSION_DIRS.firefox, grant) : EXTENSION_DIRS.firefox;
+  await browser.installExtension(extension);
   const origin = `moz-extension://${FIREFOX_ADDON_UUID}`;
   const context = new FirefoxContext(browser);
   if (proxy) {
@@ -205,6 +245,7 @@ async function launchFirefox({ netLog } = {}) {
   };
   const close = async () => {
     await browser.close();
+    if (extension !== EXTENSION_DIRS.firefox) rmSync(extension, { recursive: true, force: true });
     if (proxy) {
       await proxy.close();
       // Firefox's own services (remote settings) are the browser's; anything else could be

@@ -28,9 +28,12 @@ test('selectors read ids and dates of posts and quoted posts', async () => {
   // the selector file itself, on the fixture's markup (without the extension around it)
   const plain = await browser.context.newPage();
   await plain.setContent(readFileSync('tests/fixtures/x-variants.html', 'utf8').replace('<script src="/x-variants.js"></script>', ''));
-  await plain.addScriptTag({ content: readFileSync('extension/content/selectors.js', 'utf8') });
-  const info = await plain.evaluate(() => ['focal-text', 'quote-text', 'reply-text']
-    .map((id) => globalThis.LeakLensSelectors.postInfo(document.getElementById(id))));
+  await plain.addScriptTag({ content: readFileSync('extension/sites/site.js', 'utf8') });
+  await plain.addScriptTag({ content: readFileSync('extension/sites/x.js', 'utf8') });
+  const info = await plain.evaluate(() => ['focal-text', 'quote-text', 'reply-text'].map((id) => {
+    const { id: postId, date } = globalThis.LeakLensSites.forHost('x.com').read(document.getElementById(id));
+    return { id: postId, date };
+  }));
   assert.deepEqual(info, [
     { id: '1668000000000000001', date: '2023-06-12T08:30:00.000Z' },
     { id: '1668000000000000002', date: '2021-06-10T05:00:00.000Z' },

@@ -65,6 +65,12 @@ test('the fewest permissions that work', () => {
     ['https://mobile.twitter.com/*', 'https://twitter.com/*', 'https://x.com/*']);
   assert.deepEqual(manifest.content_scripts.flatMap((c) => c.matches).sort(), [...manifest.host_permissions].sort());
   assert.ok(!JSON.stringify(manifest).includes('<all_urls>'));
+  // every other site is optional, asked for when the reader turns it on: the opt-in sites of
+  // extension/sites/catalog.js, and any https origin for "always check articles on this site"
+  const catalog = readFileSync('extension/sites/catalog.js', 'utf8');
+  for (const origin of manifest.optional_host_permissions) {
+    assert.ok(origin === 'https://*/*' || catalog.includes(`'${origin}'`), origin);
+  }
   assert.equal(manifest.web_accessible_resources, undefined, 'nothing exposed to pages');
   assert.equal(manifest.externally_connectable, undefined);
 });

@@ -39,3 +39,17 @@ test('"Snooze for today" turns cards off until local midnight, and only until th
   assert.equal(S.activeOn(snoozed, 'x.com', midnight + 1), true, 'the next day cards are back');
   assert.equal(S.snoozed(S.DEFAULTS, now), false);
 });
+
+test('opt-in sites are off until turned on; the article mode covers the allowed sites only', () => {
+  const s = { ...S.DEFAULTS };
+  assert.equal(S.siteOn(s, 'x', 'x.com'), true, 'X is on by default');
+  assert.equal(S.siteOn(s, 'reddit', 'www.reddit.com'), false);
+  assert.equal(S.siteOn({ ...s, sites: { reddit: true } }, 'reddit', 'www.reddit.com'), true);
+  const news = { ...s, articleSites: ['https://*.thehindu.com/*', 'https://news.example.in/*'] };
+  assert.equal(S.siteOn(news, 'news', 'www.thehindu.com'), true);
+  assert.equal(S.siteOn(news, 'news', 'thehindu.com'), true);
+  assert.equal(S.siteOn(news, 'news', 'evilthehindu.com'), false);
+  assert.equal(S.siteOn(news, 'news', 'news.example.in'), true);
+  assert.equal(S.siteOn(news, 'news', 'sub.news.example.in'), false);
+  assert.equal(S.siteOn(s, 'news', 'www.thehindu.com'), false);
+});

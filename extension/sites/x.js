@@ -1,6 +1,6 @@
-// Where things are on X/Twitter pages. Every selector and every read of X's markup lives here,
-// covered by fixture tests (tests/e2e/selectors.test.mjs).
-globalThis.LeakLensSelectors = (() => {
+// X/Twitter (x.com, twitter.com, mobile.twitter.com): post texts, quoted posts, "Show more".
+// Covered by tests/e2e/extension.test.mjs on tests/fixtures/x-*.html.
+(() => {
   const S = Object.freeze({
     postText: '[data-testid="tweetText"]',
     post: 'article[data-testid="tweet"]',
@@ -27,5 +27,10 @@ globalThis.LeakLensSelectors = (() => {
     return { id, date: time?.getAttribute('datetime') ?? null };
   }
 
-  return Object.freeze({ ...S, container, postInfo });
+  globalThis.LeakLensSites.define({
+    id: 'x',
+    hosts: ['x.com', 'twitter.com', 'mobile.twitter.com'],
+    postText: S.postText,
+    read: (el) => ({ text: el.textContent, ...postInfo(el) }),
+  });
 })();
