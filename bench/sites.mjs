@@ -12,7 +12,8 @@ import '../extension/sites/catalog.js';
 const N = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 200);
 const JSON_OUT = process.argv.includes('--json');
 const Catalog = globalThis.LeakLensCatalog;
-const texts = readdirSync('tests/corpus').sort().flatMap((f) =>
+// the written corpus's files (tests/corpus/real/ is a folder of its own)
+const texts = readdirSync('tests/corpus').filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
   readFileSync(`tests/corpus/${f}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).text));
 const SITES = [
   ['reddit', 'https://www.reddit.com/r/india/', 'reddit-new.html'],
