@@ -78,9 +78,41 @@ pub fn check_post(kb: &crate::kb::Knowledge, post: &Post) -> Value {
 /// Read JSON Lines from `input`, write one result line per input line to `output`.
 /// `answer` turns a post into its output object.
 pub fn run<R: BufRead, W: Write>(
+    input: R,
+    output: W,
+    answer: &dyn Fn(&Post) -> Value,
+) -> io::Result<Stats> {
+    each_line(input, output, &|line, n| match parse_line(line) {
+        Ok(post) => Ok(answer(&post)),
+        Err((id, error)) => Err(serde_json::json!({"id": id, "line": n, "error": error})),
+    })
+}
+
+/// `leaklens redact --jsonl`: every string in each line (keys and values, at any depth)
+/// with its identifiers masked, one line out per line in; a line that is not a JSON value gets
+/// `{"line", "error"}` in its place, never the line itself.
+pub fn redact_lines<R: BufRead, W: Write>(input: R, output: W) -> io::Result<Stats> {
+    each_line(input, output, &|line, n| {
+        std::str::from_utf8(line)
+            .map_err(|e| format!("not UTF-8: {e}"))
+            .and_then(|t| {
+                serde_json::from_str::<Value>(t).map_err(|e| format!("invalid JSON: {e}"))
+            })
+            .map(redact_value)
+            .map_err(|error| serde_json::json!({"line": n, "error": error}))
+    })
+}
+
+/// What `each_line` asks of a line: its output object, or the error object in its place.
+type LineAnswer<'a> = dyn Fn(&[u8], usize) -> Result<Value, Value> + 'a;
+
+/// One output line per input line (its end of line cut off, `\n` or `\r\n`), in order;
+/// `answer` gets the line and its number and gives the output object, or the error object that
+/// stands in its place.
+fn each_line<R: BufRead, W: Write>(
     mut input: R,
     mut output: W,
-    answer: &dyn Fn(&Post) -> Value,
+    answer: &LineAnswer,
 ) -> io::Result<Stats> {
     let mut stats = Stats::default();
     let mut buf = Vec::new();
@@ -92,46 +124,10 @@ pub fn run<R: BufRead, W: Write>(
         stats.lines += 1;
         let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let value = match parse_line(line) {
-            Ok(post) => answer(&post),
-            Err((id, error)) => {
-                stats.errors += 1;
-                serde_json::json!({"id": id, "line": stats.lines, "error": error})
-            }
-        };
-        serde_json::to_writer(&mut output, &value)?;
-        output.write_all(b"\n")?;
-    }
-    output.flush()?;
-    Ok(stats)
-}
-
-/// `leaklens redact --jsonl`: every string in each line (keys and values, at any depth)
-/// with its identifiers masked, one line out per line in; a line that is not a JSON value gets
-/// `{"line", "error"}` in its place, never the line itself.
-pub fn redact_lines<R: BufRead, W: Write>(mut input: R, mut output: W) -> io::Result<Stats> {
-    let mut stats = Stats::default();
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        if input.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        stats.lines += 1;
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let parsed = std::str::from_utf8(line)
-            .map_err(|e| format!("not UTF-8: {e}"))
-            .and_then(|t| {
-                serde_json::from_str::<Value>(t).map_err(|e| format!("invalid JSON: {e}"))
-            });
-        let value = match parsed {
-            Ok(v) => redact_value(v),
-            Err(error) => {
-                stats.errors += 1;
-                serde_json::json!({"line": stats.lines, "error": error})
-            }
-        };
+        let value = answer(line, stats.lines).unwrap_or_else(|error| {
+            stats.errors += 1;
+            error
+        });
         serde_json::to_writer(&mut output, &value)?;
         output.write_all(b"\n")?;
     }

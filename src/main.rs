@@ -5,7 +5,7 @@ use leaklens::batch::{self, Post};
 use leaklens::card::CardOptions;
 use leaklens::kb::Knowledge;
 use leaklens::{eval, Report};
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -217,27 +217,38 @@ fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T) -> io::Resul
 }
 
 fn check_jsonl(kb: &Knowledge, files: &[String], strict: bool) -> Result<ExitCode, String> {
+    let answer = |p: &Post| batch::check_post(kb, p);
+    jsonl_files(files, strict, "checked", &|input, output| {
+        batch::run(input, output, &answer)
+    })
+}
+
+/// Runs `each` over every JSON Lines file (`-`: stdin) into stdout; reports the lines that
+/// could not be handled and, with `strict`, exits 1 when there were any. A reader that stops
+/// early is not an error.
+fn jsonl_files(
+    files: &[String],
+    strict: bool,
+    what: &str,
+    each: &dyn Fn(&mut dyn BufRead, &mut dyn Write) -> io::Result<batch::Stats>,
+) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let answer = |p: &Post| batch::check_post(kb, p);
     let mut errors = 0;
     for file in files {
         let stats = if file == "-" {
-            batch::run(io::stdin().lock(), &mut out, &answer)
+            each(&mut io::stdin().lock(), &mut out)
         } else {
             let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
-            batch::run(BufReader::new(f), &mut out, &answer)
-        }
-        .or_else(|e| {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                Ok(batch::Stats::default())
-            } else {
-                Err(format!("{file}: {e}"))
-            }
-        })?;
+            each(&mut BufReader::new(f), &mut out)
+        };
+        let stats = match stats {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => batch::Stats::default(),
+            other => other.map_err(|e| format!("{file}: {e}"))?,
+        };
         if stats.errors > 0 {
             eprintln!(
-                "leaklens: {file}: {} of {} lines could not be checked",
+                "leaklens: {file}: {} of {} lines could not be {what}",
                 stats.errors, stats.lines
             );
         }
@@ -419,9 +430,8 @@ fn redact(args: &[String]) -> Result<ExitCode, String> {
     } else {
         opts.files.clone()
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     if !opts.has("--jsonl") {
+        let mut out = io::BufWriter::new(io::stdout().lock());
         for file in &files {
             let bytes = read_input(file)?;
             // not UTF-8: refuse rather than pass undecoded bytes through unmasked
@@ -433,31 +443,12 @@ fn redact(args: &[String]) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let mut errors = 0;
-    for file in &files {
-        let stats = if file == "-" {
-            batch::redact_lines(io::stdin().lock(), &mut out)
-        } else {
-            let f = std::fs::File::open(file).map_err(|e| format!("{file}: {e}"))?;
-            batch::redact_lines(BufReader::new(f), &mut out)
-        };
-        let stats = match stats {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => batch::Stats::default(),
-            other => other.map_err(|e| format!("{file}: {e}"))?,
-        };
-        if stats.errors > 0 {
-            eprintln!(
-                "leaklens: {file}: {} of {} lines could not be redacted",
-                stats.errors, stats.lines
-            );
-        }
-        errors += stats.errors;
-    }
-    Ok(if opts.has("--strict") && errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    jsonl_files(
+        &files,
+        opts.has("--strict"),
+        "redacted",
+        &|input, output| batch::redact_lines(input, output),
+    )
 }
 
 fn kb_check(args: &[String]) -> Result<ExitCode, String> {
