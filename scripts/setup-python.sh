@@ -8,15 +8,7 @@ cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 say() { echo "setup-python: $*"; }
 
-apt_updated=""
-apt_need() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "apt-get install ${missing[*]}"
-  if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+. scripts/apt.sh
 
 # 1. Java 17+ for Spark
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }

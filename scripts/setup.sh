@@ -16,15 +16,7 @@ mkdir -p "$TOOLS"
 export DEBIAN_FRONTEND=noninteractive
 say() { echo "setup: $*"; }
 
-apt_updated=""
-apt_need() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "apt-get install ${missing[*]}"
-  if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
+. scripts/apt.sh
 has_std() { ls "$("$1" --print sysroot)/lib/rustlib/$T/lib"/libstd-*.rlib >/dev/null 2>&1; }
 
 # 1. wasm32 standard library
