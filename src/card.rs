@@ -3,7 +3,7 @@
 //! and dated timeline; and the caveat that "not collected" does not make a claim false.
 
 use crate::detect::Detection;
-use crate::kb::{text_in, Collected, Incident, Knowledge, Source, Text};
+use crate::kb::{text_in, Collected, Incident, IncidentKey, IncidentKeys, Knowledge, Source, Text};
 use crate::normalize::normalize;
 use crate::personal_data::Kind;
 use serde::{Deserialize, Serialize};
@@ -450,6 +450,67 @@ pub fn day_number(date: &str) -> Option<i64> {
 const DAYS_BEFORE: i64 = 14;
 const DAYS_AFTER: i64 = 365;
 
+/// A post's text as incident matching reads it: normalized once per post (the detector's own
+/// normalization where there is one), with its four-digit numbers (the years it may name).
+pub struct PostText<'a> {
+    norm: std::borrow::Cow<'a, str>,
+    years: Vec<[u8; 4]>,
+}
+
+impl<'a> PostText<'a> {
+    /// Normalize `text` for matching.
+    pub fn new(text: &str) -> PostText<'static> {
+        PostText::normalized(normalize(text).text.into())
+    }
+
+    /// A text that is already normalized (`normalize(text).text`).
+    pub fn normalized(norm: std::borrow::Cow<'a, str>) -> PostText<'a> {
+        let years = norm
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|w| w.as_bytes().try_into().ok())
+            .collect();
+        PostText { norm, years }
+    }
+
+    /// Whether the text writes `year` as a number of its own.
+    fn names_year(&self, year: &str) -> bool {
+        self.years.iter().any(|y| y == year.as_bytes())
+    }
+}
+
+fn incident_keys(kb: &Knowledge) -> &IncidentKeys {
+    kb.incident_keys.get_or_init(|| {
+        let own_names = |system: &str| -> Vec<String> {
+            kb.system(system)
+                .map(|s| s.names.values().map(|n| normalize(n).text).collect())
+                .unwrap_or_default()
+        };
+        let incidents = kb
+            .incidents
+            .iter()
+            .map(|incident| {
+                let cues: Vec<String> = incident.cues.iter().map(|c| normalize(c).text).collect();
+                IncidentKey {
+                    first_day: day_number(&incident.first_reported),
+                    last_day: day_number(&incident.last_update),
+                    cues: incident
+                        .systems
+                        .iter()
+                        .map(|system| {
+                            let own = own_names(system);
+                            cues.iter()
+                                .filter(|c| !own.iter().any(|n| n.contains(c.as_str())))
+                                .cloned()
+                                .collect()
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        IncidentKeys { incidents }
+    })
+}
+
 /// The incident a post most likely refers to: among the incidents of its system, one whose
 /// dates fit the post's date, whose cue words the post uses, or whose year the post names;
 /// claimed fields in common break ties. Without any of these signals, none.
@@ -460,24 +521,26 @@ pub fn match_incident<'k>(
     text: &str,
     date: Option<&str>,
 ) -> Option<&'k Incident> {
-    let norm = normalize(text).text;
+    match_post(kb, system, fields, &PostText::new(text), date)
+}
+
+/// [`match_incident`] for a post already normalized.
+fn match_post<'k>(
+    kb: &'k Knowledge,
+    system: &str,
+    fields: &[String],
+    post: &PostText,
+    date: Option<&str>,
+) -> Option<&'k Incident> {
     let post_day = date.and_then(day_number);
-    let own_names: Vec<String> = kb
-        .system(system)
-        .map(|s| s.names.values().map(|n| normalize(n).text).collect())
-        .unwrap_or_default();
+    let keys = incident_keys(kb);
     let mut best: Option<(i32, &Incident)> = None;
-    for incident in kb
-        .incidents
-        .iter()
-        .filter(|i| i.systems.iter().any(|s| s == system))
-    {
+    for (incident, key) in kb.incidents.iter().zip(&keys.incidents) {
+        let Some(at) = incident.systems.iter().position(|s| s == system) else {
+            continue;
+        };
         let mut signal = 0;
-        if let (Some(day), Some(first), Some(last)) = (
-            post_day,
-            day_number(&incident.first_reported),
-            day_number(&incident.last_update),
-        ) {
+        if let (Some(day), Some(first), Some(last)) = (post_day, key.first_day, key.last_day) {
             if day >= first - DAYS_BEFORE && day <= last + DAYS_AFTER {
                 signal += 4;
             } else {
@@ -485,16 +548,12 @@ pub fn match_incident<'k>(
             }
         }
         // A cue that is part of the system's own name says nothing about which incident.
-        let cues = incident
-            .cues
+        let cues = key.cues[at]
             .iter()
-            .map(|c| normalize(c).text)
-            .filter(|c| !own_names.iter().any(|n| n.contains(c.as_str())))
-            .filter(|c| norm.contains(c.as_str()))
+            .filter(|c| post.norm.contains(c.as_str()))
             .count() as i32;
         signal += 3 * cues.min(2);
-        let year = &incident.first_reported[..4];
-        if norm.split(|c: char| !c.is_ascii_digit()).any(|w| w == year) {
+        if post.names_year(&incident.first_reported[..4]) {
             signal += 2;
         }
         if signal <= 0 {
@@ -521,6 +580,15 @@ pub fn incident_for<'k>(
     text: &str,
     options: &CardOptions,
 ) -> Option<&'k Incident> {
+    incident_for_post(kb, detection, &PostText::new(text), options)
+}
+
+fn incident_for_post<'k>(
+    kb: &'k Knowledge,
+    detection: &Detection,
+    post: &PostText,
+    options: &CardOptions,
+) -> Option<&'k Incident> {
     let named = detection.systems.iter();
     let by_field = detection
         .fields
@@ -529,7 +597,7 @@ pub fn incident_for<'k>(
     named
         .chain(by_field)
         .filter(|id| kb.system(id).is_some())
-        .find_map(|id| match_incident(kb, id, &detection.fields, text, options.date.as_deref()))
+        .find_map(|id| match_post(kb, id, &detection.fields, post, options.date.as_deref()))
 }
 
 /// The systems' display names and the status of a claim, without the rest of the card.
@@ -537,6 +605,16 @@ pub fn names_and_status(
     kb: &Knowledge,
     detection: &Detection,
     text: &str,
+    options: &CardOptions,
+) -> (Vec<String>, StatusRef, Option<String>) {
+    names_and_status_of(kb, detection, &PostText::new(text), options)
+}
+
+/// [`names_and_status`] for a post already normalized.
+pub fn names_and_status_of(
+    kb: &Knowledge,
+    detection: &Detection,
+    post: &PostText,
     options: &CardOptions,
 ) -> (Vec<String>, StatusRef, Option<String>) {
     let lang = card_language(detection, options);
@@ -552,7 +630,7 @@ pub fn names_and_status(
     if detection.systems.iter().any(|s| s == "other") {
         names.push(outside_knowledge(detection, &lang).name);
     }
-    let incident = incident_for(kb, detection, text, options);
+    let incident = incident_for_post(kb, detection, post, options);
     (
         names,
         status_ref(kb, incident, &lang),
@@ -612,6 +690,16 @@ pub fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> St
 
 /// Build the card for a claim.
 pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOptions) -> Card {
+    build_for(kb, detection, &PostText::new(text), options)
+}
+
+/// [`build`] for a post already normalized.
+pub fn build_for(
+    kb: &Knowledge,
+    detection: &Detection,
+    post: &PostText,
+    options: &CardOptions,
+) -> Card {
     let lang = card_language(detection, options);
     let words = card_text();
     let mut cited: Vec<SourceRef> = Vec::new();
@@ -687,7 +775,7 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
         })
         .unwrap_or_default();
 
-    let incident = incident_for(kb, detection, text, options);
+    let incident = incident_for_post(kb, detection, post, options);
     let status = status_ref(kb, incident, &lang);
     let timeline: Vec<TimelineEntry> = incident
         .map(|i| {

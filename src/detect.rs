@@ -123,6 +123,12 @@ impl Detector {
     }
 
     pub fn check(&self, input: &str) -> Detection {
+        self.check_keeping_text(input).0
+    }
+
+    /// [`Detector::check`], and the normalized text it read (of the checked part: see
+    /// `truncated`), so that the card need not normalize the post again.
+    pub fn check_keeping_text(&self, input: &str) -> (Detection, String) {
         let (input, truncated) = cap(input);
         let norm = normalize(input);
         let Scan { hits, cue_counts } = self.matcher.scan(&norm.text);
@@ -177,7 +183,7 @@ impl Detector {
         let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
         let evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
         let operator = operator(input, &norm, &hits, &verdicts, &systems);
-        Detection {
+        let detection = Detection {
             is_claim,
             confidence,
             language,
@@ -190,7 +196,8 @@ impl Detector {
             operator,
             personal_data,
             truncated,
-        }
+        };
+        (detection, norm.text)
     }
 
     /// The language: the dominant script, then the cue words among the lexicons of that script.

@@ -147,6 +147,27 @@ pub struct Knowledge {
     pub systems: Vec<System>,
     pub incidents: Vec<Incident>,
     pub statuses: Vec<Status>,
+    /// What matching posts to incidents needs, derived from the above on the first card
+    /// (`card.rs`): the knowledge is read-only once loaded.
+    pub(crate) incident_keys: std::sync::OnceLock<IncidentKeys>,
+}
+
+/// What matching posts to incidents needs from the knowledge, derived once per knowledge (on
+/// the first card, by `card.rs`) instead of once per post.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentKeys {
+    /// One per incident of the knowledge, in order.
+    pub incidents: Vec<IncidentKey>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IncidentKey {
+    /// The days (since 1970) of `first_reported` and `last_update`.
+    pub first_day: Option<i64>,
+    pub last_day: Option<i64>,
+    /// Per system the incident names (in its order): its cue words, normalized, less those
+    /// that are part of that system's own names.
+    pub cues: Vec<Vec<String>>,
 }
 
 /// What is wrong with a knowledge file, precisely: file, entry, key.
@@ -301,6 +322,7 @@ impl Knowledge {
             systems: parse::<SystemsFile>(FILES[1], get(FILES[1])?)?.systems,
             incidents: incidents.incidents,
             statuses: parse::<StatusesFile>(FILES[3], get(FILES[3])?)?.statuses,
+            incident_keys: std::sync::OnceLock::new(),
         };
         Ok(kb)
     }

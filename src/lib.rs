@@ -80,6 +80,15 @@ pub fn load_knowledge() -> Result<kb::Knowledge, kb::KbError> {
     kb::Knowledge::parse_files(embedded::KB_PACKED)
 }
 
+/// The text a card matches incidents in: the detector's normalized text, or the whole text
+/// normalized anew when the detector read only its first part.
+fn post_text(detection: &Detection, text: &str, norm: String) -> card::PostText<'static> {
+    match detection.truncated {
+        None => card::PostText::normalized(norm.into()),
+        Some(_) => card::PostText::new(text),
+    }
+}
+
 /// A detection with its card (for claims) and, when asked, the card's view tree.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {
@@ -97,10 +106,10 @@ pub fn check_with(
     options: &card::CardOptions,
     with_view: bool,
 ) -> Report {
-    let detection = check(text);
+    let (detection, norm) = detector().check_keeping_text(text);
     let card = detection
         .is_claim
-        .then(|| card::build(kb, &detection, text, options));
+        .then(|| card::build_for(kb, &detection, &post_text(&detection, text, norm), options));
     let view = match (&card, with_view) {
         (Some(c), true) => Some(view::card_view(c, &detection)),
         _ => None,
@@ -134,9 +143,10 @@ pub struct Summary {
 
 /// Check a text and summarize it for a feed.
 pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
-    let detection = check(text);
+    let (detection, norm) = detector().check_keeping_text(text);
     let (system_names, status, incident) = if detection.is_claim {
-        let (names, status, incident) = card::names_and_status(kb, &detection, text, options);
+        let post = post_text(&detection, text, norm);
+        let (names, status, incident) = card::names_and_status_of(kb, &detection, &post, options);
         (names, Some(status), incident)
     } else {
         (Vec::new(), None, None)
