@@ -93,7 +93,14 @@ fn is_uppercase(c: char) -> bool {
 
 /// Normalize `input` for matching. Linear in the input length.
 pub fn normalize(input: &str) -> Normalized {
-    if !input.chars().any(|c| is_invisible(c) || is_uppercase(c)) {
+    let changes = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            is_invisible(c) || is_uppercase(c)
+        }
+    };
+    if !input.chars().any(changes) {
         return normalize_visible(input);
     }
     if let Some(lower) = lowered_in_place(input) {
@@ -114,7 +121,11 @@ fn normalize_mapped(input: &str) -> Normalized {
             continue;
         }
         let (start, end) = (i, i + c.len_utf8());
-        if c == '\u{0130}' {
+        if c.is_ascii() || caseless(c) {
+            // lowered without Unicode's case tables (a caseless character lowers to itself)
+            origin.push((visible.len(), start, end));
+            visible.push(c.to_ascii_lowercase());
+        } else if c == '\u{0130}' {
             origin.push((visible.len(), start, end));
             visible.push('i');
         } else {
@@ -125,14 +136,24 @@ fn normalize_mapped(input: &str) -> Normalized {
         }
     }
     let mut n = normalize_visible(&visible);
-    let char_at = |byte: usize| match origin.binary_search_by_key(&byte, |o| o.0) {
-        Ok(k) => k,
-        Err(k) => k.saturating_sub(1),
+    // the map's starts come in text order, and so do its ends: each is found by walking on
+    // from the one before (the last character that starts at or before the byte)
+    let char_at = |at: &mut usize, byte: usize| {
+        if origin[*at].0 > byte {
+            *at = match origin.binary_search_by_key(&byte, |o| o.0) {
+                Ok(k) => k,
+                Err(k) => k.saturating_sub(1),
+            };
+        }
+        while *at + 1 < origin.len() && origin[*at + 1].0 <= byte {
+            *at += 1;
+        }
+        *at
     };
+    let (mut first, mut last) = (0, 0);
     for m in &mut n.map {
-        let (first, last) = (char_at(m.1 as usize), char_at(m.2 as usize - 1));
-        m.1 = origin[first].1 as u32;
-        m.2 = origin[last].2 as u32;
+        m.1 = origin[char_at(&mut first, m.1 as usize)].1 as u32;
+        m.2 = origin[char_at(&mut last, m.2 as usize - 1)].2 as u32;
     }
     n
 }
@@ -192,6 +213,14 @@ fn push_folded(out: &mut Normalized, c: char, start: usize, end: usize) {
     if c.is_ascii_alphanumeric() {
         // most of the text: none of the steps below applies to it but lower case
         push_char(out, c.to_ascii_lowercase(), start, end);
+        return;
+    }
+    if (('\u{0900}'..='\u{0D79}').contains(&c) && !is_nukta(c))
+        || (('\u{0600}'..='\u{06FF}').contains(&c) && c != '\u{061C}')
+    {
+        // the letters and signs of the Indic and Arabic scripts, most of the text that is not
+        // ASCII: no step below changes them (no spaces, dashes, case or chillu letters there)
+        push_char(out, c, start, end);
         return;
     }
     if is_invisible(c) || is_nukta(c) {
