@@ -96,11 +96,9 @@ pub struct Matcher {
     by_first_word: Index,
     /// one-word prefix term → those terms
     by_prefix: Index,
-    /// the longest one-word prefix, in bytes: how far a word's prefixes are looked up
-    longest_prefix: usize,
-    /// per byte length up to `longest_prefix`: whether some one-word prefix is that long (the
-    /// scan looks up only heads of those lengths)
-    prefix_lengths: Vec<bool>,
+    /// the byte lengths of the one-word prefixes, ascending (the scan looks up only heads of
+    /// those lengths)
+    prefix_lengths: Vec<usize>,
     pub lexicons: Vec<LexiconInfo>,
 }
 
@@ -436,7 +434,6 @@ impl Matcher {
         let mut at = 0;
         let mut first_words = Index::with_capacity(patterns.len());
         let mut prefixes = Index::with_capacity(patterns.len());
-        let mut longest_prefix = 0;
         let mut prefix_lengths: Vec<bool> = vec![false];
         for (i, p) in patterns.iter_mut().enumerate() {
             let (start, mut hash, mut first_end) = (at, FNV_START, None);
@@ -458,7 +455,6 @@ impl Matcher {
             (p.start, p.end, p.first_end) = (start as u32, at as u32, first_end as u32);
             at += 1;
             if p.prefix && single {
-                longest_prefix = longest_prefix.max(first_end - start);
                 if prefix_lengths.len() <= first_end - start {
                     prefix_lengths.resize(first_end - start + 1, false);
                 }
@@ -468,12 +464,14 @@ impl Matcher {
                 first_words.insert(hash, i as u32);
             }
         }
+        let prefix_lengths = (0..prefix_lengths.len())
+            .filter(|&k| prefix_lengths[k])
+            .collect();
         Ok(Matcher {
             text: texts,
             patterns,
             by_first_word: first_words,
             by_prefix: prefixes,
-            longest_prefix,
             prefix_lengths,
             lexicons,
         })
@@ -512,13 +510,11 @@ impl Matcher {
             }
             // FNV folds byte by byte, so each head's hash continues the previous one's
             let (mut hash, mut hashed) = (FNV_START, 0);
-            for (k, _) in word
-                .char_indices()
-                .skip(1)
-                .chain(std::iter::once((word.len(), ' ')))
-                .take_while(|&(k, _)| k <= self.longest_prefix)
-            {
-                if !self.prefix_lengths[k] {
+            for &k in &self.prefix_lengths {
+                if k > word.len() {
+                    break;
+                }
+                if !word.is_char_boundary(k) {
                     continue;
                 }
                 let head = &word[..k];
@@ -586,6 +582,10 @@ impl Matcher {
 /// over a power-of-two table of keys, each key heading a list of patterns linked through
 /// `next`; filled at load without sorting or allocating per key.
 struct Index {
+    /// a bit per value of a hash's top `FILTER_BITS` bits, set when some key has it: most
+    /// words and heads of words are in no index, and this small table (in the fastest cache)
+    /// says so without looking in the larger ones
+    filter: Vec<u64>,
     /// per slot: 0 when empty, else 1 + the key's position in `keys`
     slots: Vec<u32>,
     /// per key: its hash, its first pattern and its last (where the next one is linked)
@@ -595,17 +595,26 @@ struct Index {
 }
 
 const NONE: u32 = u32::MAX;
+const FILTER_BITS: u32 = 16;
 
 impl Index {
     fn with_capacity(patterns: usize) -> Index {
         Index {
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
             slots: vec![0; (patterns * 2).next_power_of_two().max(2)],
             keys: Vec::new(),
             next: vec![NONE; patterns],
         }
     }
 
+    fn filter_bit(hash: u64) -> (usize, u64) {
+        let top = (hash >> (64 - FILTER_BITS)) as usize;
+        (top >> 6, 1 << (top & 63))
+    }
+
     fn insert(&mut self, hash: u64, pattern: u32) {
+        let (word, bit) = Index::filter_bit(hash);
+        self.filter[word] |= bit;
         let mask = self.slots.len() - 1;
         let mut s = hash as usize & mask;
         loop {
@@ -629,7 +638,11 @@ impl Index {
     fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
         let mask = self.slots.len() - 1;
         let mut s = hash as usize & mask;
+        let (word, bit) = Index::filter_bit(hash);
         let head = loop {
+            if self.filter[word] & bit == 0 {
+                break NONE;
+            }
             match self.slots[s] {
                 0 => break NONE,
                 k if self.keys[k as usize - 1].0 == hash => break self.keys[k as usize - 1].1,
@@ -713,9 +726,11 @@ fn tokens(text: &str) -> Vec<Word> {
     for (start, end) in words_of(text) {
         let gap = &text[prev_end..start];
         // a line break alone does not part a term's words ("data\nleaked"); punctuation does
-        let after_break = gap.contains(['!', '?', '।', '॥', '۔', '؟', '|'])
-            || gap.contains(". ")
-            || (gap.ends_with('.') && start == text.len());
+        // (most gaps are one space: nothing to look for)
+        let after_break = gap != " "
+            && (gap.contains(['!', '?', '।', '॥', '۔', '؟', '|'])
+                || gap.contains(". ")
+                || (gap.ends_with('.') && start == text.len()));
         out.push(Word {
             start,
             end,
