@@ -481,7 +481,7 @@ impl Matcher {
     pub fn scan(&self, text: &str) -> Scan {
         let words: Vec<Word> = tokens(text);
         let mut cue_counts = vec![0u32; self.lexicons.len()];
-        let mut candidates: Vec<Hit> = Vec::new();
+        let mut candidates: Vec<Hit> = Vec::with_capacity(words.len() / 2 + 1);
         let mut found = |p: usize, first: &Word, last: &Word| {
             let p = &self.patterns[p];
             let mut langs = p.cue_langs;
@@ -699,29 +699,41 @@ struct Word {
 
 /// Byte spans of the words (maximal runs of word characters) of `text`.
 fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // whether the character at `i` is a word character, and its length (ASCII without decoding)
+    let word_char = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = text[i..].chars().next().expect("on a char boundary");
+        (is_word_char(c), c.len_utf8())
+    };
     std::iter::from_fn(move || {
         let start = loop {
-            let &(i, c) = chars.peek()?;
-            if is_word_char(c) {
-                break i;
+            if at >= bytes.len() {
+                return None;
             }
-            chars.next();
+            let (word, len) = word_char(at);
+            if word {
+                break at;
+            }
+            at += len;
         };
-        let mut end = start;
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
+        while at < bytes.len() {
+            let (word, len) = word_char(at);
+            if !word {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            at += len;
         }
-        Some((start, end))
+        Some((start, at))
     })
 }
 
 fn tokens(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
+    let mut out: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
     let mut prev_end = 0;
     for (start, end) in words_of(text) {
         let gap = &text[prev_end..start];

@@ -310,8 +310,26 @@ pub fn is_word_char(c: char) -> bool {
     if ('\u{0900}'..='\u{0DFF}').contains(&c) {
         return !matches!(c, '\u{0964}' | '\u{0965}');
     }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // the Arabic block (Urdu), from a table of what the line below says for each of its
+        // characters (a test compares them)
+        let k = c as usize - 0x0600;
+        return ARABIC_WORD_CHARS[k / 64] >> (k % 64) & 1 == 1;
+    }
+    is_word_char_slow(c)
+}
+
+fn is_word_char_slow(c: char) -> bool {
     ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0670}' || c.is_alphanumeric()
 }
+
+/// Per character of U+0600..U+06FF, a bit: whether `is_word_char_slow` holds.
+const ARABIC_WORD_CHARS: [u64; 4] = [
+    0xffffffff07ff0000,
+    0xffffc3ffffffffff,
+    0xffffffffffffffff,
+    0x9fffe1fe1fefffff,
+];
 
 #[cfg(test)]
 mod tests {
@@ -337,6 +355,13 @@ mod tests {
             let (fast, mapped) = (normalize(s), normalize_mapped(s));
             assert_eq!(fast.text, mapped.text, "{s}");
             assert_eq!(fast.map, mapped.map, "{s}");
+        }
+    }
+
+    #[test]
+    fn word_chars_of_the_arabic_block_as_the_unicode_tables_say() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            assert_eq!(is_word_char(c), is_word_char_slow(c), "{c:?}");
         }
     }
 
