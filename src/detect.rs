@@ -498,17 +498,19 @@ fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
 /// Sentence number of each hit (hits are in text order).
 fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
     let mut out = Vec::with_capacity(hits.len());
-    let mut chars = text.char_indices().peekable();
-    let mut sentence = 0;
+    let bytes = text.as_bytes();
+    let (mut at, mut sentence) = (0, 0);
     for h in hits {
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= h.start {
-                break;
+        while at < h.start.min(bytes.len()) {
+            // every sentence end starts with one of these bytes (`!?|.`, or the first byte of
+            // । ॥ ۔ ؟): only there is a character decoded
+            if matches!(bytes[at], b'!' | b'?' | b'|' | b'.' | 0xE0 | 0xDB | 0xD8) {
+                let c = text[at..].chars().next().expect("on a char boundary");
+                if is_sentence_end(text, at, c) {
+                    sentence += 1;
+                }
             }
-            if is_sentence_end(text, i, c) {
-                sentence += 1;
-            }
-            chars.next();
+            at += 1;
         }
         out.push(sentence);
     }
@@ -516,8 +518,9 @@ fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
 }
 
 fn words_between(text: &str, from: usize, to: usize) -> usize {
-    text[from..to]
-        .matches([' ', '\n'])
+    text.as_bytes()[from..to]
+        .iter()
+        .filter(|&&b| b == b' ' || b == b'\n')
         .count()
         .saturating_sub(1)
 }

@@ -45,10 +45,21 @@ fn script_index(c: char) -> Option<usize> {
 /// The script with the most letters in `text`, if any letters at all.
 pub fn dominant_script(text: &str) -> Option<&'static str> {
     let mut counts = [0usize; ORDER.len()];
-    for c in text.chars() {
-        if let Some(i) = script_index(c) {
-            counts[i] += 1;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            // ASCII without decoding
+            counts[0] += b.is_ascii_alphabetic() as usize;
+            i += 1;
+            continue;
         }
+        let c = text[i..].chars().next().expect("on a char boundary");
+        if let Some(k) = script_index(c) {
+            counts[k] += 1;
+        }
+        i += c.len_utf8();
     }
     let (i, n) = counts
         .iter()
@@ -57,21 +68,22 @@ pub fn dominant_script(text: &str) -> Option<&'static str> {
     (*n > 0).then_some(ORDER[i])
 }
 
-/// UTF-16 offsets of the given UTF-8 byte offsets (each on a char boundary), in one pass.
+/// UTF-16 offsets of the given UTF-8 byte offsets (each on a char boundary), in one pass: a
+/// character takes one UTF-16 unit per leading byte, and one more when it takes four bytes.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
     order.sort_by_key(|&k| byte_offsets[k]);
     let mut out = vec![0; byte_offsets.len()];
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0;
+    let bytes = text.as_bytes();
+    let (mut at, mut units) = (0, 0);
     for k in order {
-        let target = byte_offsets[k];
-        while let Some(&(i, c)) = chars.peek() {
-            if i >= target {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
+        let target = byte_offsets[k].min(bytes.len());
+        if target > at {
+            units += bytes[at..target]
+                .iter()
+                .map(|&b| ((b & 0xC0) != 0x80) as usize + (b >= 0xF0) as usize)
+                .sum::<usize>();
+            at = target;
         }
         out[k] = units;
     }
@@ -95,6 +107,17 @@ mod tests {
         let offsets = [0, 1, 5, t.len()];
         assert_eq!(utf16_offsets(t, &offsets), vec![0, 1, 3, 5]);
         assert_eq!(utf16_offsets(t, &[t.len(), 0]), vec![5, 0]);
+    }
+
+    #[test]
+    fn utf16_offsets_count_as_javascript_does() {
+        let t = "CoWIN डेटा 😀 leak ਆਧਾਰ 🙏🏽 ڈیٹا";
+        let offsets: Vec<usize> = (0..=t.len()).rev().filter(|&i| t.is_char_boundary(i)).collect();
+        let expected: Vec<usize> = offsets
+            .iter()
+            .map(|&i| t[..i].encode_utf16().count())
+            .collect();
+        assert_eq!(utf16_offsets(t, &offsets), expected);
     }
 
     #[test]
