@@ -55,6 +55,16 @@ pub fn dominant_script(text: &str) -> Option<&'static str> {
             i += 1;
             continue;
         }
+        if b == 0xE0 {
+            // U+0800..U+0FFF: the second byte names the block of 128 (two values a block);
+            // the Indic blocks count whole, without decoding
+            let block = (bytes[i + 1] & 0x3F) >> 1;
+            if (0x12..=0x1A).contains(&block) {
+                counts[(block - 0x11) as usize] += 1;
+                i += 3;
+                continue;
+            }
+        }
         let c = text[i..].chars().next().expect("on a char boundary");
         if let Some(k) = script_index(c) {
             counts[k] += 1;
@@ -99,6 +109,17 @@ mod tests {
         assert_eq!(dominant_script("Cowin डेटा लीक हो गया"), Some("Deva"));
         assert_eq!(dominant_script("CoWIN data கசிவு"), Some("Latn"));
         assert_eq!(dominant_script("12345 !!"), None);
+    }
+
+    #[test]
+    fn counts_scripts_as_script_index_says() {
+        let mut letters: Vec<char> = (0x0800..0x1000).filter_map(char::from_u32).collect();
+        letters.extend(['a', 'Z', 'é', 'ڈ', '1', ' ']);
+        for c in letters {
+            let mut counts_one = String::new();
+            counts_one.push(c);
+            assert_eq!(dominant_script(&counts_one), script_of(c), "{c:?}");
+        }
     }
 
     #[test]
