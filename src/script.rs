@@ -133,7 +133,10 @@ mod tests {
     #[test]
     fn utf16_offsets_count_as_javascript_does() {
         let t = "CoWIN डेटा 😀 leak ਆਧਾਰ 🙏🏽 ڈیٹا";
-        let offsets: Vec<usize> = (0..=t.len()).rev().filter(|&i| t.is_char_boundary(i)).collect();
+        let offsets: Vec<usize> = (0..=t.len())
+            .rev()
+            .filter(|&i| t.is_char_boundary(i))
+            .collect();
         let expected: Vec<usize> = offsets
             .iter()
             .map(|&i| t[..i].encode_utf16().count())
