@@ -287,6 +287,8 @@ pub fn digit_value(c: char) -> Option<u8> {
 /// `@` for each kind to be possible.
 struct Counts {
     digits: usize,
+    /// the longest run of digits one after the other
+    digit_run: usize,
     foreign_digits: bool,
     capitals: usize,
     at: bool,
@@ -297,9 +299,18 @@ impl Counts {
         let bytes = text.as_bytes();
         let mut c = Counts {
             digits: bytes.iter().filter(|b| b.is_ascii_digit()).count(),
+            digit_run: 0,
             foreign_digits: false,
             capitals: bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
             at: bytes.contains(&b'@'),
+        };
+        let longest = |digits: &mut dyn Iterator<Item = bool>| {
+            let (mut run, mut longest) = (0, 0);
+            for d in digits {
+                run = if d { run + 1 } else { 0 };
+                longest = longest.max(run);
+            }
+            longest
         };
         if !text.is_ascii() {
             let foreign = text
@@ -308,17 +319,25 @@ impl Counts {
                 .count();
             c.digits += foreign;
             c.foreign_digits = foreign > 0;
+            if c.digits >= 4 {
+                c.digit_run = longest(&mut text.chars().map(|ch| digit_value(ch).is_some()));
+            }
+        } else if c.digits >= 4 {
+            c.digit_run = longest(&mut bytes.iter().map(u8::is_ascii_digit));
         }
         c
     }
 
+    /// Whether a pattern can match at all: each needs so many digits, so many of them one
+    /// after the other (the longest run of digits in its shape in `PATTERNS`: 4 for the grouped
+    /// numbers and PAN, 7 for voter ID and passport), and capitals or an `@`.
     fn may_hold(&self, kind: Kind) -> bool {
         match kind {
-            Kind::Aadhaar => self.digits >= 12,
-            Kind::Mobile => self.digits >= 10,
-            Kind::VoterId => self.digits >= 7 && self.capitals >= 3,
-            Kind::Passport => self.digits >= 7 && self.capitals >= 1,
-            Kind::Pan => self.digits >= 4 && self.capitals >= 6,
+            Kind::Aadhaar => self.digits >= 12 && self.digit_run >= 4,
+            Kind::Mobile => self.digits >= 10 && self.digit_run >= 4,
+            Kind::VoterId => self.digit_run >= 7 && self.capitals >= 3,
+            Kind::Passport => self.digit_run >= 7 && self.capitals >= 1,
+            Kind::Pan => self.digit_run >= 4 && self.capitals >= 6,
             Kind::Email => self.at,
         }
     }
