@@ -289,5 +289,36 @@ fn main() {
             target.display().to_string()
         ));
     }
+    // the card strings of the languages beyond English and Hindi, packed: built into the
+    // native core and the checker page's (the extension's loads them from its package)
+    let dir = Path::new(&root).join("data").join("card-text");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("data/card-text: {e}"))
+        .map(|e| e.expect("data/card-text entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    langs.sort();
+    code.push_str("#[allow(dead_code)] // not in the extension's core\n");
+    code.push_str("pub static CARD_TEXT_MORE: &[(&str, &str)] = &[\n");
+    for path in langs {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let lang = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name");
+        let value: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}")),
+        )
+        .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}"));
+        let target = Path::new(&out_dir).join(format!("card-text-{lang}.packed"));
+        fs::write(&target, packed::pack(&value)).expect("write embedded data");
+        code.push_str(&format!(
+            "    ({lang:?}, include_str!({:?})),\n",
+            target.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("embedded.rs"), code).expect("write embedded.rs");
 }

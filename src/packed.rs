@@ -81,8 +81,16 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
+    #[cfg(not(target_arch = "wasm32"))]
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
+    }
+    /// In the WASM core, which reads only what `build.rs` packed and checked, serde's own
+    /// messages are not spelled out: formatting them would carry float printing and more into
+    /// every extension download.
+    #[cfg(target_arch = "wasm32")]
+    fn custom<T: fmt::Display>(_msg: T) -> Self {
+        Error("the data does not fit its type".into())
     }
 }
 
@@ -247,9 +255,56 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
+    // Strings, arrays and objects, which are nearly all the data, call only the visitor method
+    // of their kind: a struct's visitor is not compiled for every kind of value (smaller WASM).
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.token()? {
+            Token::Str(s) => visitor.visit_borrowed_str(s),
+            _ => Err(self.expected("a string")),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.token()? {
+            Token::Seq(left) => visitor.visit_seq(Items { r: self, left }),
+            _ => Err(self.expected("an array")),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.token()? {
+            Token::Map(left) => visitor.visit_map(Items { r: self, left }),
+            _ => Err(self.expected("an object")),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
+        unit_struct tuple tuple_struct ignored_any
+    }
+}
+
+impl Reader<'_> {
+    /// The error for a value of another kind than the one expected (the value just read).
+    fn expected(&self, what: &str) -> Error {
+        Error(format!("expected {what} before {}", self.at))
     }
 }
 
