@@ -28,6 +28,9 @@ mod matcher;
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "src/order.rs"]
+#[allow(dead_code)]
+mod order;
 #[path = "src/packed.rs"]
 #[allow(dead_code)]
 mod packed;
@@ -197,7 +200,15 @@ fn name_of(path: &Path) -> String {
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for src in ["ids", "kb", "lexicon", "matcher", "normalize", "packed"] {
+    for src in [
+        "ids",
+        "kb",
+        "lexicon",
+        "matcher",
+        "normalize",
+        "order",
+        "packed",
+    ] {
         println!("cargo:rerun-if-changed=src/{src}.rs");
     }
     fs::write(Path::new(&out_dir).join("nfc_tables.rs"), nfc_tables()).expect("write nfc tables");

@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod order;
 pub mod packed;
 pub mod personal_data;
 pub mod report;

@@ -158,7 +158,10 @@ pub fn nfc(s: &str) -> String {
         while i < chars.len() && ccc(chars[i]) != 0 {
             i += 1;
         }
-        chars[start..i].sort_by_key(|&c| ccc(c));
+        let run = &mut chars[start..i];
+        let order = crate::order::stable_order(run.iter().map(|&c| (u64::from(ccc(c)), 0)));
+        let sorted: Vec<char> = order.iter().map(|&k| run[k]).collect();
+        run.copy_from_slice(&sorted);
     }
     // canonical composition: each character joins the last starter unless blocked
     let mut out: Vec<char> = Vec::with_capacity(chars.len());

@@ -188,11 +188,11 @@ impl<R: Pattern> Scanner<R> {
             .iter()
             .map(|&(k, s, e)| u8::from(!mobile_first(k, s, e)))
             .collect();
-        let mut order: Vec<usize> = (0..found.len()).collect();
-        order.sort_by_key(|&i| {
-            let (k, s, e) = found[i];
-            (s, std::cmp::Reverse(e - s), rank[i], k)
-        });
+        // leftmost first, then longest, then mobile numbers before other kinds, then by kind
+        let order = crate::order::stable_order(found.iter().zip(&rank).map(|(&(k, s, e), &r)| {
+            let shorter = (u64::MAX >> 16) - (e - s) as u64;
+            (s as u64, shorter << 16 | u64::from(r) << 8 | k as u64)
+        }));
         let found: Vec<(Kind, usize, usize)> = order.into_iter().map(|i| found[i]).collect();
         let mut kept: Vec<(Kind, usize, usize)> = Vec::new();
         for f in found {
