@@ -252,7 +252,7 @@ fn main() {
     if let Err(e) = kb::Knowledge::from_files(&refs) {
         panic!("data/kb/{e}");
     }
-    let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &str)] = &[\n");
+    let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &[u8])] = &[\n");
     // the knowledge's fingerprint (`knowledge_version`): FNV-1a over each file's name and
     // minified JSON, in file order
     let mut hash: u32 = 0x811c_9dc5;
@@ -261,18 +261,24 @@ fn main() {
         for b in name.bytes().chain(value.to_string().bytes()) {
             hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
-        for (target, embedded, list) in [
-            (format!("kb-{name}"), value.to_string(), &mut code),
+        for (target, embedded, list, include) in [
+            (
+                format!("kb-{name}"),
+                value.to_string().into_bytes(),
+                &mut code,
+                "include_str",
+            ),
             (
                 format!("kb-{name}.packed"),
                 packed::pack(&value),
                 &mut packed_files,
+                "include_bytes",
             ),
         ] {
             let target = Path::new(&out_dir).join(target);
             fs::write(&target, embedded).expect("write embedded data");
             list.push_str(&format!(
-                "    ({name:?}, include_str!({:?})),\n",
+                "    ({name:?}, {include}!({:?})),\n",
                 target.display().to_string()
             ));
         }
@@ -296,7 +302,7 @@ fn main() {
         let target = Path::new(&out_dir).join(format!("{file}.packed"));
         fs::write(&target, packed::pack(&value)).expect("write embedded data");
         code.push_str(&format!(
-            "pub static {name}: &str = include_str!({:?});\n",
+            "pub static {name}: &[u8] = include_bytes!({:?});\n",
             target.display().to_string()
         ));
     }
@@ -311,7 +317,7 @@ fn main() {
         .collect();
     langs.sort();
     code.push_str("#[allow(dead_code)] // not in the extension's core\n");
-    code.push_str("pub static CARD_TEXT_MORE: &[(&str, &str)] = &[\n");
+    code.push_str("pub static CARD_TEXT_MORE: &[(&str, &[u8])] = &[\n");
     for path in langs {
         println!("cargo:rerun-if-changed={}", path.display());
         let lang = path
@@ -326,7 +332,7 @@ fn main() {
         let target = Path::new(&out_dir).join(format!("card-text-{lang}.packed"));
         fs::write(&target, packed::pack(&value)).expect("write embedded data");
         code.push_str(&format!(
-            "    ({lang:?}, include_str!({:?})),\n",
+            "    ({lang:?}, include_bytes!({:?})),\n",
             target.display().to_string()
         ));
     }

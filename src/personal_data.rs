@@ -75,7 +75,10 @@ pub trait Pattern: Sized {
 
 impl Pattern for regex_lite::Regex {
     fn compile(pattern: &str) -> Self {
-        regex_lite::Regex::new(pattern).expect("the scanner's patterns are valid")
+        crate::built(
+            regex_lite::Regex::new(pattern),
+            "the scanner's patterns are valid",
+        )
     }
     fn spans(&self, haystack: &str, out: &mut Vec<(usize, usize)>) {
         out.extend(self.find_iter(haystack).map(|m| (m.start(), m.end())));
