@@ -457,6 +457,13 @@ pub fn kind_name(kind: crate::detect::EvidenceKind) -> &'static str {
     }
 }
 
+/// The name a unit variant has in the JSON (`"personal_data"` → `personal_data`).
+fn variant_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .map(|s| s.trim_matches('"').to_string())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -540,11 +547,4 @@ mod tests {
         }
         assert!(links >= 3, "sources are linked");
     }
-}
-
-/// The name a unit variant has in the JSON (`"personal_data"` → `personal_data`).
-fn variant_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .map(|s| s.trim_matches('"').to_string())
-        .unwrap_or_default()
 }
