@@ -156,6 +156,7 @@ impl Detector {
 
         let mut systems: Vec<usize> = Vec::new();
         let mut fields: Vec<usize> = Vec::new();
+        let mut operator_noun: Option<usize> = None;
         if is_claim {
             for (i, h) in hits.iter().enumerate() {
                 if verdicts[i] != Verdict::Counts {
@@ -168,6 +169,12 @@ impl Detector {
                 }
             }
             settle_dual(&ctx, &verdicts, &mut systems, &mut fields);
+            if systems.is_empty() {
+                operator_noun = described_operator(&ctx, &verdicts, &claim_events);
+                if operator_noun.is_some() {
+                    systems.extend(ids::system_index("other"));
+                }
+            }
         }
 
         let denials = hits
@@ -175,8 +182,11 @@ impl Detector {
             .filter(|h| matches!(h.role, Role::Denial | Role::NegatedEvent))
             .count();
         let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
-        let evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
-        let operator = operator(input, &norm, &hits, &verdicts, &systems);
+        let mut evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
+        let operator = match operator_noun {
+            Some(i) => Some(described(input, &norm, &hits, i, &mut evidence)),
+            None => operator(input, &norm, &hits, &verdicts, &systems),
+        };
         Detection {
             is_claim,
             confidence,
@@ -210,11 +220,19 @@ impl Detector {
     fn verdict(&self, ctx: &Context, i: usize) -> Verdict {
         let h = ctx.hits[i];
         match h.role {
-            Role::Event | Role::Attack | Role::Field(_) | Role::System(_) | Role::Data => {}
+            Role::Event
+            | Role::Attack
+            | Role::Field(_)
+            | Role::System(_)
+            | Role::Operator
+            | Role::Data => {}
             _ => return Verdict::Counts,
         }
         let sentence = ctx.flags[ctx.sentence[i]];
         if matches!(h.role, Role::Event | Role::Attack | Role::Field(_)) && self.negated(ctx, i) {
+            return Verdict::Negated;
+        }
+        if matches!(h.role, Role::Field(_)) && lookup_key(ctx, i) {
             return Verdict::Negated;
         }
         if sentence.hedge {
@@ -380,8 +398,13 @@ fn settle_dual(
             let after = (i + 1..ctx.hits.len()).take(NEIGHBOURS).find(|j| !cue(j));
             before.is_some_and(neighbour) || after.is_some_and(neighbour)
         };
-        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
-        let as_field = beside_another || mentions.iter().any(|&i| listed(i));
+        // the number ("Aadhaar numbers", "आधार नंबर") is always the field; the name, the card
+        // or the details alone ("Aadhaar data", "आधार कार्ड का डाटा") the system
+        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i) && !is_field(ctx.hits[i].role));
+        let as_field = beside_another
+            || mentions
+                .iter()
+                .any(|&i| listed(i) || is_field(ctx.hits[i].role));
         if as_system {
             if !systems.contains(&s) {
                 systems.push(s);
@@ -415,6 +438,121 @@ fn fields_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
 fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
     support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
+}
+
+/// Words that end a phrase: a company's description does not run over them.
+fn breaks_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '।' | '|' | '(' | ')' | '"' | '“' | '”' | '\n' | '،'
+    )
+}
+
+/// A field right before a verb of looking up ("the mobile number is entered", "मोबाइल नंबर
+/// डाला जाता"), or a few words after one ("upon entering the registered mobile number"), is
+/// the key someone typed in, not what leaked.
+fn lookup_key(ctx: &Context, i: usize) -> bool {
+    const REACH_AFTER: usize = 2;
+    const REACH_BEFORE: usize = 3;
+    let h = ctx.hits[i];
+    let same = |j: usize| ctx.sentence[j] == ctx.sentence[i];
+    let plain = |a: usize, b: usize| !ctx.text[a..b].contains(breaks_phrase);
+    let after = (i + 1..ctx.hits.len())
+        .take(NEIGHBOURS)
+        .take_while(|&j| same(j));
+    for j in after {
+        let o = ctx.hits[j];
+        if words_between(ctx.text, h.end, o.start) > REACH_AFTER || !plain(h.end, o.start) {
+            break;
+        }
+        if o.role == Role::Lookup {
+            return true;
+        }
+    }
+    let before = (0..i).rev().take(NEIGHBOURS).take_while(|&j| same(j));
+    for j in before {
+        let o = ctx.hits[j];
+        if words_between(ctx.text, o.end, h.start) > REACH_BEFORE || !plain(o.end, h.start) {
+            break;
+        }
+        if o.role == Role::Lookup {
+            return true;
+        }
+    }
+    false
+}
+
+/// A claim that names no system we know, but a company or public body by a common noun ("a
+/// state government website", "the company's customers"): the first such noun in a sentence
+/// with a claim event, else in a neighbouring sentence.
+fn described_operator(ctx: &Context, verdicts: &[Verdict], claim_events: &[usize]) -> Option<usize> {
+    let mut with_event = vec![false; ctx.flags.len()];
+    for &e in claim_events {
+        with_event[ctx.sentence[e]] = true;
+    }
+    let near = |s: usize| {
+        (s > 0 && with_event[s - 1]) || with_event.get(s + 1).copied().unwrap_or(false)
+    };
+    let nouns = || {
+        (0..ctx.hits.len())
+            .filter(|&i| ctx.hits[i].role == Role::Operator && verdicts[i] == Verdict::Counts)
+    };
+    nouns()
+        .find(|&i| with_event[ctx.sentence[i]])
+        .or_else(|| nouns().find(|&i| near(ctx.sentence[i])))
+}
+
+/// The operator as the text describes it: the noun with up to three words before it, within
+/// its phrase and after the hit before it ("झारखंड सरकार की वेबसाइट" gives "सरकार की
+/// वेबसाइट"). It is evidence of the system `other`.
+fn described(
+    input: &str,
+    norm: &Normalized,
+    hits: &[Hit],
+    i: usize,
+    evidence: &mut Vec<Evidence>,
+) -> String {
+    const WORDS_BEFORE: usize = 3;
+    let h = hits[i];
+    // function words ("की", "of") may stand inside the phrase; any other hit ends it
+    let floor = hits[..i]
+        .iter()
+        .rev()
+        .take(NEIGHBOURS)
+        .find(|o| o.role != Role::Cue)
+        .map_or(0, |o| o.end)
+        .max(hits[i.saturating_sub(NEIGHBOURS)..i].first().map_or(0, |o| o.start));
+    let seg = &norm.text[floor..h.start];
+    let cut = seg
+        .char_indices()
+        .filter(|&(_, c)| breaks_phrase(c))
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let phrase = &seg[cut..];
+    let words: Vec<usize> = phrase
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.as_ptr() as usize - phrase.as_ptr() as usize)
+        .collect();
+    let start = words
+        .len()
+        .checked_sub(WORDS_BEFORE)
+        .map_or(words.first(), |k| words.get(k))
+        .map_or(h.start, |&w| floor + cut + w);
+    let (from, to) = norm.source_span(start, h.end);
+    let utf16 = utf16_offsets(input, &[from, to]);
+    let text = input[from..to].to_string();
+    evidence.push(Evidence {
+        kind: EvidenceKind::System,
+        id: Some("other".to_string()),
+        text: text.clone(),
+        start: from,
+        end: to,
+        start_utf16: utf16[0],
+        end_utf16: utf16[1],
+    });
+    evidence.sort_by_key(|e| e.start);
+    text
 }
 
 /// The operator of a system outside the knowledge, as the text writes it: the name it gives most
