@@ -130,7 +130,7 @@ impl Detector {
         let sentence = sentence_numbers(&norm.text, &hits);
         let ctx = Context {
             text: &norm.text,
-            flags: sentence_flags(&hits, &sentence),
+            flags: sentence_flags(&norm.text, &hits, &sentence),
             sentence,
             hits: &hits,
         };
@@ -235,7 +235,14 @@ impl Detector {
         if matches!(h.role, Role::Field(_)) && lookup_key(ctx, i) {
             return Verdict::Negated;
         }
-        if sentence.hedge {
+        // "is Aadhaar data leaking? The minister said no data leaked": a question answered
+        // by a denial in the next sentence alleges nothing
+        let answered = ctx
+            .flags
+            .get(ctx.sentence[i] + 1)
+            .is_some_and(|f| f.answered);
+        let asked = sentence.question && answered && matches!(h.role, Role::Event | Role::Attack);
+        if sentence.hedge || asked {
             return Verdict::Hedged;
         }
         // "iPhone price and photos leaked": another sense, unless a data system is named there
@@ -291,9 +298,13 @@ struct SentenceFlags {
     hedge: bool,
     other_context: bool,
     system: bool,
+    /// The sentence asks ("is Aadhaar data leaking?"): its events allege nothing.
+    question: bool,
+    /// The sentence denies ("no data had been stolen", "baseless").
+    answered: bool,
 }
 
-fn sentence_flags(hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
+fn sentence_flags(text: &str, hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
     let mut flags = vec![SentenceFlags::default(); sentence.last().map_or(0, |s| s + 1)];
     for (h, &s) in hits.iter().zip(sentence) {
         let f = &mut flags[s];
@@ -301,7 +312,19 @@ fn sentence_flags(hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
             Role::Hedge => f.hedge = true,
             Role::OtherContext => f.other_context = true,
             Role::System(_) => f.system = true,
+            Role::NegatedEvent | Role::Denial => f.answered = true,
             _ => {}
+        }
+    }
+    // how each sentence ends, up to the end of the last one with a hit
+    let mut k = 0;
+    for (i, c) in text.char_indices() {
+        if k >= flags.len() {
+            break;
+        }
+        if is_sentence_end(text, i, c) {
+            flags[k].question = matches!(c, '?' | '؟');
+            k += 1;
         }
     }
     flags
