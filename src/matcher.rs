@@ -708,8 +708,11 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             chars.next();
         };
         let mut end = start;
+        // a change between Latin letters or digits and another script parts words too: names
+        // take the case endings of the language around them ("ICMRએ", "Jioના")
+        let ascii = text[start..].starts_with(|c: char| c.is_ascii());
         while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
+            if !is_word_char(c) || c.is_ascii() != ascii {
                 break;
             }
             end = i + c.len_utf8();
