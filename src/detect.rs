@@ -269,7 +269,7 @@ impl Detector {
             if words_between(ctx.text, o.end, h.start) > reach_before {
                 break;
             }
-            if o.role == Role::Negator {
+            if o.role == Role::Negator && !suffix(ctx.text, o.start) {
                 return true;
             }
         }
@@ -283,6 +283,7 @@ impl Detector {
             }
             let after_ok = o.role == Role::NegatedEvent
                 || (o.role == Role::Negator
+                    && !suffix(ctx.text, o.start)
                     && self.matcher.lexicons[o.lang as usize].negation == Negation::Both);
             if after_ok {
                 return true;
@@ -667,6 +668,15 @@ fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
         out.push(sentence);
     }
     out
+}
+
+/// A word glued to a Latin name is its case ending ("Jioના": of Jio), never a word of its own
+/// such as the Gujarati "ના" (no).
+fn suffix(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 fn words_between(text: &str, from: usize, to: usize) -> usize {
