@@ -169,6 +169,12 @@ impl Detector {
                 }
             }
             settle_dual(&ctx, &verdicts, &mut systems, &mut fields);
+            // beside a system we know, a company or platform named ("took to Twitter", "Indian
+            // Railways" beside IRCTC) is context, not the system that leaked
+            let other = ids::system_index("other");
+            if systems.iter().any(|&s| Some(s) != other) {
+                systems.retain(|&s| Some(s) != other);
+            }
             if systems.is_empty() {
                 operator_noun = described_operator(&ctx, &verdicts, &claim_events);
                 if operator_noun.is_some() {
