@@ -3,7 +3,7 @@
 
 use crate::ids;
 use crate::lexicon::{Lexicon, Negation};
-use crate::matcher::{Hit, Matcher, Role, Scan};
+use crate::matcher::{Hit, LexiconInfo, Matcher, Role, Scan};
 use crate::normalize::{normalize, Normalized};
 use crate::personal_data::PersonalData;
 use crate::script::{dominant_script, utf16_offsets};
@@ -238,7 +238,7 @@ impl Detector {
         if matches!(h.role, Role::Event | Role::Attack | Role::Field(_)) && self.negated(ctx, i) {
             return Verdict::Negated;
         }
-        if matches!(h.role, Role::Field(_)) && lookup_key(ctx, i) {
+        if matches!(h.role, Role::Field(_)) && lookup_key(ctx, &self.matcher.lexicons, i) {
             return Verdict::Negated;
         }
         // "is Aadhaar data leaking? The minister said no data leaked": a question answered
@@ -430,7 +430,10 @@ fn settle_dual(
         };
         // the number ("Aadhaar numbers", "आधार नंबर") is always the field; the name, the card
         // or the details alone ("Aadhaar data", "आधार कार्ड का डाटा") the system
-        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i) && !is_field(ctx.hits[i].role));
+        let as_system = !beside_another
+            && mentions
+                .iter()
+                .any(|&i| !listed(i) && !is_field(ctx.hits[i].role));
         let as_field = beside_another
             || mentions
                 .iter()
@@ -481,7 +484,7 @@ fn breaks_phrase(c: char) -> bool {
 /// A field right before a verb of looking up ("the mobile number is entered", "मोबाइल नंबर
 /// डाला जाता"), or a few words after one ("upon entering the registered mobile number"), is
 /// the key someone typed in, not what leaked.
-fn lookup_key(ctx: &Context, i: usize) -> bool {
+fn lookup_key(ctx: &Context, lexicons: &[LexiconInfo], i: usize) -> bool {
     const REACH_AFTER: usize = 2;
     const REACH_BEFORE: usize = 3;
     let h = ctx.hits[i];
@@ -505,7 +508,9 @@ fn lookup_key(ctx: &Context, i: usize) -> bool {
         if words_between(ctx.text, o.end, h.start) > REACH_BEFORE || !plain(o.end, h.start) {
             break;
         }
-        if o.role == Role::Lookup {
+        // only where the verb comes before its object, as negation does (English): in
+        // verb-final languages what follows the lookup verb is what came out
+        if o.role == Role::Lookup && lexicons[o.lang as usize].negation == Negation::Before {
             return true;
         }
     }
@@ -515,14 +520,17 @@ fn lookup_key(ctx: &Context, i: usize) -> bool {
 /// A claim that names no system we know, but a company or public body by a common noun ("a
 /// state government website", "the company's customers"): the first such noun in a sentence
 /// with a claim event, else in a neighbouring sentence.
-fn described_operator(ctx: &Context, verdicts: &[Verdict], claim_events: &[usize]) -> Option<usize> {
+fn described_operator(
+    ctx: &Context,
+    verdicts: &[Verdict],
+    claim_events: &[usize],
+) -> Option<usize> {
     let mut with_event = vec![false; ctx.flags.len()];
     for &e in claim_events {
         with_event[ctx.sentence[e]] = true;
     }
-    let near = |s: usize| {
-        (s > 0 && with_event[s - 1]) || with_event.get(s + 1).copied().unwrap_or(false)
-    };
+    let near =
+        |s: usize| (s > 0 && with_event[s - 1]) || with_event.get(s + 1).copied().unwrap_or(false);
     let nouns = || {
         (0..ctx.hits.len())
             .filter(|&i| ctx.hits[i].role == Role::Operator && verdicts[i] == Verdict::Counts)
@@ -551,7 +559,11 @@ fn described(
         .take(NEIGHBOURS)
         .find(|o| o.role != Role::Cue)
         .map_or(0, |o| o.end)
-        .max(hits[i.saturating_sub(NEIGHBOURS)..i].first().map_or(0, |o| o.start));
+        .max(
+            hits[i.saturating_sub(NEIGHBOURS)..i]
+                .first()
+                .map_or(0, |o| o.start),
+        );
     let seg = &norm.text[floor..h.start];
     let cut = seg
         .char_indices()
