@@ -563,12 +563,12 @@ fn described(
             hits[i.saturating_sub(NEIGHBOURS)..i]
                 .first()
                 .map_or(0, |o| o.start),
-        );
+        )
+        .min(h.start);
     let seg = &norm.text[floor..h.start];
     let cut = seg
         .char_indices()
-        .filter(|&(_, c)| breaks_phrase(c))
-        .last()
+        .rfind(|&(_, c)| breaks_phrase(c))
         .map_or(0, |(k, c)| k + c.len_utf8());
     let phrase = &seg[cut..];
     let words: Vec<usize> = phrase
