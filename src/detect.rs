@@ -576,11 +576,18 @@ fn described(
         .filter(|w| !w.is_empty())
         .map(|w| w.as_ptr() as usize - phrase.as_ptr() as usize)
         .collect();
+    // the phrase starts at a word that is not a function word ("के समाज कल्याण विभाग")
+    let cue_at = |at: usize| {
+        hits[i.saturating_sub(NEIGHBOURS)..i]
+            .iter()
+            .any(|o| o.role == Role::Cue && o.start == at)
+    };
     let start = words
-        .len()
-        .checked_sub(WORDS_BEFORE)
-        .map_or(words.first(), |k| words.get(k))
-        .map_or(h.start, |&w| floor + cut + w);
+        .iter()
+        .skip(words.len().saturating_sub(WORDS_BEFORE))
+        .map(|&w| floor + cut + w)
+        .find(|&at| !cue_at(at))
+        .unwrap_or(h.start);
     let (from, to) = norm.source_span(start, h.end);
     let utf16 = utf16_offsets(input, &[from, to]);
     let text = input[from..to].to_string();

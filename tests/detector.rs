@@ -200,6 +200,16 @@ fn names_take_the_case_endings_of_the_language_around_them() {
 }
 
 #[test]
+fn a_public_body_described_rather_than_named_is_the_operator() {
+    let d = claim("झारखंड के समाज कल्याण विभाग की वेबसाइट पर लाखों पेंशनधारकों के आधार नंबर सार्वजनिक हो गए");
+    assert_eq!(d.systems, vec!["other"]);
+    assert_eq!(d.fields, vec!["aadhaar"]);
+    assert_eq!(d.operator.as_deref(), Some("समाज कल्याण विभाग"));
+    let evidence = d.evidence.iter().find(|e| e.kind == EvidenceKind::System);
+    assert_eq!(evidence.map(|e| e.text.as_str()), Some("समाज कल्याण विभाग"));
+}
+
+#[test]
 fn a_platform_beside_a_known_system_is_context() {
     let d = claim(
         "Users on Twitter say CoWIN data of lakhs of people, with names and phone numbers, \
