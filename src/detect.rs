@@ -591,16 +591,23 @@ fn described(
     let (from, to) = norm.source_span(start, h.end);
     let utf16 = utf16_offsets(input, &[from, to]);
     let text = input[from..to].to_string();
-    evidence.push(Evidence {
-        kind: EvidenceKind::System,
-        id: Some("other".to_string()),
-        text: text.clone(),
-        start: from,
-        end: to,
-        start_utf16: utf16[0],
-        end_utf16: utf16[1],
-    });
-    evidence.sort_by_key(|e| e.start);
+    // in start order, after any evidence that starts at the same place (as a stable sort)
+    let at = evidence
+        .iter()
+        .position(|e| e.start > from)
+        .unwrap_or(evidence.len());
+    evidence.insert(
+        at,
+        Evidence {
+            kind: EvidenceKind::System,
+            id: Some("other".to_string()),
+            text: text.clone(),
+            start: from,
+            end: to,
+            start_utf16: utf16[0],
+            end_utf16: utf16[1],
+        },
+    );
     text
 }
 
