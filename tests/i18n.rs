@@ -310,7 +310,10 @@ fn status_history_labels_are_in_the_card_language() {
         };
         let card = check_with(knowledge(), text, &options, false).card.unwrap();
         assert_eq!(card.language, *lang);
-        assert!(!card.status_history.is_empty(), "the CoWIN incident has a history");
+        assert!(
+            !card.status_history.is_empty(),
+            "the CoWIN incident has a history"
+        );
         let script = t.info(lang, "script").unwrap();
         for step in &card.status_history {
             let expected = leaklens::card::status_in(knowledge(), &step.status, lang).unwrap();
