@@ -134,9 +134,19 @@ pub struct Summary {
 
 /// Check a text and summarize it for a feed.
 pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
+    summarize_with(|| kb, text, options)
+}
+
+/// [`summarize`] with the knowledge asked for only when the text is a claim: a feed's core
+/// answers posts that are no claim without loading it.
+pub fn summarize_with<'k>(
+    kb: impl FnOnce() -> &'k kb::Knowledge,
+    text: &str,
+    options: &card::CardOptions,
+) -> Summary {
     let detection = check(text);
     let (system_names, status, incident) = if detection.is_claim {
-        let (names, status, incident) = card::names_and_status(kb, &detection, text, options);
+        let (names, status, incident) = card::names_and_status(kb(), &detection, text, options);
         (names, Some(status), incident)
     } else {
         (Vec::new(), None, None)

@@ -164,21 +164,56 @@
     if (queueHead < queue.length || due.size || readyHead < ready.length) schedule();
   }
 
+  // The checks go over one long-lived port to the background: a message each costs the page
+  // several times more (a channel opened and closed per batch). The port closes when the
+  // background stops (idle, or updated); a request it did not answer is asked again, once, on
+  // a new port.
+  let port = null;
+  let nextRequest = 1;
+  const requests = new Map();          // request id -> { lang, posts, resolve, retried, port }
+  function connect() {
+    const p = chrome.runtime.connect({ name: 'leaklens:check' });
+    p.onMessage.addListener((answer) => {
+      const request = requests.get(answer?.id);
+      if (!request) return;
+      requests.delete(answer.id);
+      request.resolve(answer);
+    });
+    p.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError;
+      if (port === p) port = null;
+      const unanswered = [...requests].filter(([, r]) => r.port === p);
+      for (const [id, request] of unanswered) {
+        requests.delete(id);
+        if (request.retried) request.resolve({ error: 'the background closed the connection' });
+        else { request.retried = true; ask(request); }
+      }
+    });
+    return p;
+  }
+  function ask(request) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        port ??= connect();
+        const id = nextRequest++;
+        port.postMessage({ type: 'leaklens:check', id, lang: request.lang, posts: request.posts });
+        requests.set(id, Object.assign(request, { port }));
+        return;
+      } catch (error) {
+        // a port that closed before it said so gets a new one; when none can be opened, the
+        // extension was updated or removed and this page's script is cut off from it
+        port = null;
+        if (attempt > 0) { request.resolve({ error: String(error) }); return; }
+      }
+    }
+  }
+  const check = (lang, posts) => new Promise((resolve) => ask({ lang, posts, resolve, retried: false }));
+
   async function send(batch) {
     stats.batches++;
     stats.firstSend ||= performance.now();
     stats.lastSend = performance.now();
-    const lang = cardLang();
-    let reply;
-    try {
-      reply = await chrome.runtime.sendMessage({
-        type: 'leaklens:check',
-        lang,
-        posts: batch.map(({ text, date }) => ({ text, date: date ?? undefined })),
-      });
-    } catch (error) {
-      reply = { error: String(error) };
-    }
+    const reply = await check(cardLang(), batch.map(({ text, date }) => ({ text, date: date ?? undefined })));
     stats.lastReply = performance.now();
     batch.forEach((post, i) => {
       inFlight.delete(post.key);
