@@ -126,11 +126,15 @@ async function baselineRun() {
   const tab = await context.newPage();
   await tab.goto(`${BASELINE}/bench`);
   await tab.waitForTimeout(300);
-  const { ms, insertEnd } = await tab.evaluate((p) => window.insertPosts(p, true), postsOf(N));
-  await tab.waitForTimeout(200);
+  const posts = postsOf(N);
+  const start = Date.now();
+  const before = VERBOSE ? {} : null;
+  const cpu0 = browserCpuMs(before);
+  const { ms, insertEnd } = await tab.evaluate((p) => window.insertPosts(p, true), posts);
+  const cpu = await cpuSince(cpu0, start, 'baseline', before);
   const long = (await tab.evaluate(() => window.longTasks)).filter((t) => t.start + t.duration > insertEnd + 1);
   await tab.close();
-  return { ms, long };
+  return { ms, long, cpu };
 }
 /** The same on X with LeakLens (a fresh tab), until every post is annotated. */
 async function leaklensRun(profile) {
@@ -143,9 +147,13 @@ async function leaklensRun(profile) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
   }
-  const run = await page.evaluate((p) => window.insertPosts(p), postsOf(N));
+  const posts = postsOf(N);
+  const start = Date.now();
+  const before = VERBOSE ? {} : null;
+  const cpu0 = browserCpuMs(before);
+  const run = await page.evaluate((p) => window.insertPosts(p), posts);
   if (cdp) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-  await page.waitForTimeout(200);
+  const cpu = await cpuSince(cpu0, start, 'leaklens', before);
   const longTasks = await page.evaluate(() => window.longTasks);
   const stats = await worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ url: 'https://x.com/bench' });
@@ -154,8 +162,59 @@ async function leaklensRun(profile) {
   await page.close();
   // the page's own insertion is one task; every other long task came after it
   const others = longTasks.filter((t) => t.start + t.duration > run.insertEnd + 1);
-  return { ...run, render: run.freeAt - run.t0, insertion: run.insertEnd - run.t0, stats,
+  return { ...run, cpu, render: run.freeAt - run.t0, insertion: run.insertEnd - run.t0, stats,
     longTasks: others.length, longest: Math.max(0, ...others.map((t) => t.duration)) };
+}
+/** CPU time (ms) used so far by the browser's processes (every thread of every process this
+ *  script started, from /proc/PID/task/TID/schedstat; null where the kernel does not give it). On
+ *  a machine shared with other jobs a wall-clock difference mostly measures their load; the
+ *  CPU time LeakLens adds does not depend on it. */
+function browserCpuMs(byProcess = null) {
+  const parent = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch { /* gone */ }
+  }
+  const mine = new Set([String(process.pid)]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of parent) if (!mine.has(pid) && mine.has(ppid)) { mine.add(pid); grew = true; }
+  }
+  mine.delete(String(process.pid));
+  let ns = 0;
+  try {
+    for (const pid of mine) {
+      let own = 0;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        try { own += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]); } catch { /* gone */ }
+      }
+      ns += own;
+      if (byProcess) {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const kind = `${/--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser'}${cmd.includes('--extension-process') ? ' (extension)' : ''} ${pid}`;
+        byProcess[kind] = own / 1e6;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return ns / 1e6;
+}
+// the CPU time of a run is counted over the same window from its insertion, in every run
+const CPU_WINDOW_MS = 2000;
+/** Wait until `CPU_WINDOW_MS` after `start` (Date.now()), then the CPU time since `cpu0`. */
+async function cpuSince(cpu0, start, label, before) {
+  await new Promise((r) => setTimeout(r, Math.max(0, start + CPU_WINDOW_MS - Date.now())));
+  const after = VERBOSE ? {} : null;
+  const cpu = browserCpuMs(after);
+  // --verbose: per process
+  if (VERBOSE) {
+    console.log(label, Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v > 1)
+      .map(([k, v]) => `${k}: ${v.toFixed(0)}`).join(', '));
+  }
+  return cpu0 === null || cpu === null ? null : cpu - cpu0;
 }
 const median = (xs) => {
   const s = xs.filter((x) => x !== null).sort((a, b) => a - b);
@@ -171,13 +230,20 @@ const baselines = [await baselineRun()];
 const runs = [];
 for (let i = 0; i < TRIALS; i++) {
   // --profile FILE: a CPU profile of the page in the second run (the background warm)
-  runs.push(await leaklensRun(i === 1 && process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null));
+  runs.push(await leaklensRun(i === Number(process.env.PROFILE_RUN ?? 1) && process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : null));
   baselines.push(await baselineRun());
 }
 const first = runs[0];
 // per run, its time beyond the mean of the baselines before and after it
 const beyond = runs.map((r, i) => r.ms - (baselines[i].ms + baselines[i + 1].ms) / 2);
+// the same for CPU time: what LeakLens adds, all the browser's processes together
+const cpuBeyond = runs.map((r, i) => (r.cpu === null || baselines[i].cpu === null || baselines[i + 1].cpu === null
+  ? null : r.cpu - (baselines[i].cpu + baselines[i + 1].cpu) / 2));
 const feed = {
+  cpu: median(runs.map((r) => r.cpu)),
+  baselineCpu: median(baselines.map((b) => b.cpu)),
+  cpuBeyond: median(cpuBeyond),
+  cpuBeyondAll: cpuBeyond,
   annotated: median(runs.map((r) => r.ms)),
   render: median(runs.map((r) => r.render)),
   baseline: median(baselines.map((b) => b.ms)),
@@ -226,9 +292,11 @@ if (VERBOSE) console.log('restart timings', restart);
 await waker.close();
 await close();
 if (restart.plainClaim || !restart.claimClaim) throw new Error('cold start: the wake-up posts were not answered as expected');
-const [firstAnswer, claimAnswer] = restart.answers;
+// (an extension build from before these timings has none: its rows say n/a)
+const [firstAnswer = [NaN, NaN], claimAnswer = [NaN, NaN]] = restart.answers ?? [];
 
 const stats = first.stats;
+const f0 = (x) => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(0));
 const f1 = (x) => (x === null || !Number.isFinite(x) ? 'none' : x.toFixed(1));
 const rows = [
   ['posts inserted at once', `${N} (${TRIALS} runs, medians)`, ''],
@@ -236,12 +304,15 @@ const rows = [
   ['  the browser rendering them (main thread busy)', `${feed.render.toFixed(0)} ms`, ''],
   ['baseline: the same page without LeakLens, inserted → rendered', `${feed.baseline.toFixed(0)} ms`, ''],
   ['LeakLens beyond the baseline (per run: annotated − baselines around it)', `${feed.beyond.toFixed(0)} ms (runs: ${feed.beyondAll.map((b) => b.toFixed(0)).join(', ')})`, '≤ 30 ms'],
+  ['CPU time of the browser (all processes), LeakLens run / baseline run', `${f0(feed.cpu)} / ${f0(feed.baselineCpu)} ms`, ''],
+  ['CPU time LeakLens adds (per run: LeakLens − baselines around it)', `${f0(feed.cpuBeyond)} ms (runs: ${feed.cpuBeyondAll.map(f0).join(', ')})`, ''],
   ['  baseline long tasks ≥ 50 ms', `${baselineLong.length} in ${baselines.length} runs (longest ${Math.max(0, ...baselineLong).toFixed(0)} ms)`, ''],
   ['first run: the page inserting them', `${first.insertion.toFixed(0)} ms`, ''],
   ['first run: content script main-thread time', `${stats.busyMs.toFixed(1)} ms (${(stats.busyMs / N * 100).toFixed(2)} ms per 100 posts)`, ''],
   ['first run: longest content-script slice', `${stats.longestSliceMs.toFixed(1)} ms`, '< 50 ms'],
   ['first run: long tasks ≥ 50 ms after the insertion (incl. rendering)', `${first.longTasks} (longest ${first.longest.toFixed(0)} ms)`, 'none'],
   ['first run: batches sent to the core', stats.batches, ''],
+  ['first run: the observer\'s first slice (before the layout): length, posts read and sent', stats.observerSlices ? `${stats.observerSlices[0][1].toFixed(1)} ms, ${stats.observerSlices[0][2]} posts` : 'n/a', ''],
   ['  first sent, last sent, last answered, last shown at', [stats.firstSend, stats.lastSend, stats.lastReply, stats.lastShow].map((t) => (t - first.t0).toFixed(0)).join(', ') + ' ms', ''],
   ['core time checking (background, all runs)', `${core.checkMs.toFixed(0)} ms for ${core.checked} posts`, ''],
   [`scrolling: ${STEP_POSTS} posts every ${STEP_MS} ms, ${scroll.posts} posts`, `${scroll.claims} cards, ${scroll.unmarked} posts never marked`, '0 unmarked'],
@@ -259,7 +330,7 @@ const rows = [
 ];
 if (JSON_OUT) {
   console.log(JSON.stringify({ posts: N, trials: TRIALS, annotated_ms: feed.annotated, first_annotated_ms: first.ms,
-    render_ms: feed.render, baseline_render_ms: feed.baseline, beyond_ms: feed.beyond, beyond_runs: feed.beyondAll,
+    render_ms: feed.render, cpu_ms: feed.cpu, baseline_cpu_ms: feed.baselineCpu, cpu_beyond_ms: feed.cpuBeyond, baseline_render_ms: feed.baseline, beyond_ms: feed.beyond, beyond_runs: feed.beyondAll,
     baseline_long_tasks: baselineLong.length / baselines.length,
     busy_ms: stats.busyMs, busy_per_100: stats.busyMs / N * 100, longest_slice_ms: stats.longestSliceMs,
     long_tasks_after: first.longTasks, longest_task_ms: first.longest, cold_start_ms: cold.ready,
