@@ -203,7 +203,7 @@ function browserCpuMs(byProcess = null) {
   return ns / 1e6;
 }
 // the CPU time of a run is counted over the same window from its insertion, in every run
-const CPU_WINDOW_MS = 2000;
+const CPU_WINDOW_MS = 1000 + N;
 /** Wait until `CPU_WINDOW_MS` after `start` (Date.now()), then the CPU time since `cpu0`. */
 async function cpuSince(cpu0, start, label, before) {
   await new Promise((r) => setTimeout(r, Math.max(0, start + CPU_WINDOW_MS - Date.now())));
