@@ -137,8 +137,6 @@ globalThis.LeakLensCard = (() => {
         root.append(card);
       }
       if (card) card.hidden = !open;
-      // an open card is always rendered (card.css)
-      host.toggleAttribute('data-open', open);
       badge.setAttribute('aria-expanded', String(open));
       if (open && byReader) card.focus();
       if (open) onOpen?.(full.result ?? result);

@@ -174,8 +174,11 @@
   // The checks go over one long-lived port to the background: a message each costs the page
   // several times more (a channel opened and closed per batch). The port closes when the
   // background stops (idle, or updated); a request it did not answer is asked again, once, on
-  // a new port.
+  // a new port. The page closes it after a while without requests, so that an idle page keeps
+  // no background awake.
+  const PORT_IDLE_MS = 20_000;
   let port = null;
+  let portIdle = 0;
   let nextRequest = 1;
   const requests = new Map();          // request id -> { lang, posts, resolve, retried, port }
   function connect() {
@@ -185,6 +188,14 @@
       if (!request) return;
       requests.delete(answer.id);
       request.resolve(answer);
+      if (requests.size === 0) {
+        clearTimeout(portIdle);
+        portIdle = setTimeout(() => {
+          if (requests.size || port !== p) return;
+          port = null;
+          p.disconnect();
+        }, PORT_IDLE_MS);
+      }
     });
     p.onDisconnect.addListener(() => {
       void chrome.runtime.lastError;
