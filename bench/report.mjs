@@ -59,8 +59,9 @@ const worstLinear = native.linearity.reduce((a, b) => (b.ratio > a.ratio ? b : a
 
 // Issue 17's feed figures before its work: bench/extension.mjs as it is now, run on the
 // extension of main at 969e461 (its content script and background) in the same session, on the
-// same machine (medians of 5 runs, twice).
-const BEFORE = { note: 'before: main at 969e461, the same bench', beyond: '97-128 ms', cpu: '154-213 ms', scroll: '12.7-21.2 / 21.2-27.2 ms' };
+// same machine (medians of 5 runs, four rounds, load average 5-9 from other jobs).
+const BEFORE = { note: 'before: main at 969e461, the same bench', beyond: '74-132 ms', cpu: '154-213 ms',
+  scroll: '11.3-15.3 / 21.7-107.6 ms' };
 
 const rows = [
   ['Native `check`', `${native.us_per_post.toFixed(1)} µs/post, ${native.mb_per_s.toFixed(1)} MB/s (${native.posts} posts, ${(native.bytes / 1e6).toFixed(1)} MB)`, '', null],
