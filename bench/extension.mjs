@@ -184,11 +184,15 @@ function browserCpuMs(byProcess = null) {
   }
   mine.delete(String(process.pid));
   let ns = 0;
+  let read = 0;
   try {
     for (const pid of mine) {
       let own = 0;
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        try { own += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]); } catch { /* gone */ }
+        try {
+          own += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+          read++;
+        } catch { /* gone, or no schedstat in this kernel */ }
       }
       ns += own;
       if (byProcess) {
@@ -200,7 +204,7 @@ function browserCpuMs(byProcess = null) {
   } catch {
     return null;
   }
-  return ns / 1e6;
+  return read ? ns / 1e6 : null;
 }
 // the CPU time of a run is counted over the same window from its insertion, in every run
 const CPU_WINDOW_MS = 1000 + N;
