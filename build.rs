@@ -28,6 +28,9 @@ mod matcher;
 #[path = "src/normalize.rs"]
 #[allow(dead_code)]
 mod normalize;
+#[path = "src/order.rs"]
+#[allow(dead_code)]
+mod order;
 #[path = "src/packed.rs"]
 #[allow(dead_code)]
 mod packed;
@@ -52,7 +55,8 @@ mod nfc {
 /// two-level tables for the BMP and as step functions above it (one `u32` per change: the
 /// first character, shifted, and the value); every canonical decomposition as one step
 /// (`c → a b`, recursion does the rest); the compositions as indices into those steps, ordered
-/// by pair. Hangul is left to arithmetic.
+/// by pair. Hangul is left to arithmetic. The CJK compatibility ideographs are left as they are
+/// (see `src/nfc.rs`).
 fn nfc_tables() -> String {
     use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
     use unicode_normalization::{is_nfc_quick, IsNormalized};
@@ -69,7 +73,7 @@ fn nfc_tables() -> String {
     for c in (0..=0x3FFFFu32).filter_map(char::from_u32) {
         let u = c as u32;
         let class = canonical_combining_class(c) as u32;
-        let q = match is_nfc_quick(std::iter::once(c)) {
+        let mut q = match is_nfc_quick(std::iter::once(c)) {
             IsNormalized::Yes => 0,
             IsNormalized::No => 1,
             IsNormalized::Maybe => 2,
@@ -79,6 +83,15 @@ fn nfc_tables() -> String {
         }
         let mut d = Vec::new();
         decompose_canonical(c, |x| d.push(x));
+        if cjk_compatibility(c) && d != [c] {
+            // one ideograph for another: both letters, neither composes with anything
+            assert!(
+                d.len() == 1 && class == 0 && cjk_compatibility(c),
+                "U+{u:04X}"
+            );
+            q = 0;
+            d = vec![c];
+        }
         let decomposes = d != [c] && !hangul(c);
         if decomposes {
             decomposable.push((c, d));
@@ -158,6 +171,14 @@ fn nfc_tables() -> String {
     )
 }
 
+/// The CJK compatibility ideographs, whose canonical decompositions (one ideograph to its
+/// unified twin) `src/nfc.rs` leaves out: no lexicon holds an ideograph, both are letters to the
+/// word scan, and no composition involves either, so matching cannot tell (tests/properties.rs).
+/// They were most of the decompositions (about 1,000 of 2,000).
+fn cjk_compatibility(c: char) -> bool {
+    matches!(c as u32, 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
+}
+
 /// `values` (one per BMP character) as `NAME_INDEX` (a block number per 128 characters) and
 /// `NAME_BLOCKS` (the distinct blocks; block 0 is all zeros).
 fn two_level(name: &str, values: &[u8]) -> String {
@@ -197,7 +218,15 @@ fn name_of(path: &Path) -> String {
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for src in ["ids", "kb", "lexicon", "matcher", "normalize", "packed"] {
+    for src in [
+        "ids",
+        "kb",
+        "lexicon",
+        "matcher",
+        "normalize",
+        "order",
+        "packed",
+    ] {
         println!("cargo:rerun-if-changed=src/{src}.rs");
     }
     fs::write(Path::new(&out_dir).join("nfc_tables.rs"), nfc_tables()).expect("write nfc tables");
@@ -241,7 +270,7 @@ fn main() {
     if let Err(e) = kb::Knowledge::from_files(&refs) {
         panic!("data/kb/{e}");
     }
-    let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &str)] = &[\n");
+    let mut packed_files = String::from("pub const KB_PACKED: &[(&str, &[u8])] = &[\n");
     // the knowledge's fingerprint (`knowledge_version`): FNV-1a over each file's name and
     // minified JSON, in file order
     let mut hash: u32 = 0x811c_9dc5;
@@ -250,18 +279,24 @@ fn main() {
         for b in name.bytes().chain(value.to_string().bytes()) {
             hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
         }
-        for (target, embedded, list) in [
-            (format!("kb-{name}"), value.to_string(), &mut code),
+        for (target, embedded, list, include) in [
+            (
+                format!("kb-{name}"),
+                value.to_string().into_bytes(),
+                &mut code,
+                "include_str",
+            ),
             (
                 format!("kb-{name}.packed"),
                 packed::pack(&value),
                 &mut packed_files,
+                "include_bytes",
             ),
         ] {
             let target = Path::new(&out_dir).join(target);
             fs::write(&target, embedded).expect("write embedded data");
             list.push_str(&format!(
-                "    ({name:?}, include_str!({:?})),\n",
+                "    ({name:?}, {include}!({:?})),\n",
                 target.display().to_string()
             ));
         }
@@ -285,9 +320,40 @@ fn main() {
         let target = Path::new(&out_dir).join(format!("{file}.packed"));
         fs::write(&target, packed::pack(&value)).expect("write embedded data");
         code.push_str(&format!(
-            "pub static {name}: &str = include_str!({:?});\n",
+            "pub static {name}: &[u8] = include_bytes!({:?});\n",
             target.display().to_string()
         ));
     }
+    // the card strings of the languages beyond English and Hindi, packed: built into the
+    // native core and the checker page's (the extension's loads them from its package)
+    let dir = Path::new(&root).join("data").join("card-text");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut langs: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("data/card-text: {e}"))
+        .map(|e| e.expect("data/card-text entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    langs.sort();
+    code.push_str("#[allow(dead_code)] // not in the extension's core\n");
+    code.push_str("pub static CARD_TEXT_MORE: &[(&str, &[u8])] = &[\n");
+    for path in langs {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let lang = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name");
+        let value: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}")),
+        )
+        .unwrap_or_else(|e| panic!("data/card-text/{lang}.json: {e}"));
+        let target = Path::new(&out_dir).join(format!("card-text-{lang}.packed"));
+        fs::write(&target, packed::pack(&value)).expect("write embedded data");
+        code.push_str(&format!(
+            "    ({lang:?}, include_bytes!({:?})),\n",
+            target.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
     fs::write(Path::new(&out_dir).join("embedded.rs"), code).expect("write embedded.rs");
 }

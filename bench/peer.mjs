@@ -26,7 +26,9 @@ const vocabulary = compile();
 const peerStartup = performance.now() - t;
 
 const KEYS = ['is_claim', 'confidence', 'language', 'systems', 'fields'];
-const verdict = (r) => JSON.stringify(KEYS.map((k) => r[k]));
+// the confidence is an f32 in both: the core writes it as JSON does (shortest form, 0.9), the
+// peer keeps JS's double of the f32 (0.8999999761581421); both are the same f32
+const verdict = (r) => JSON.stringify(KEYS.map((k) => (k === 'confidence' ? Math.fround(r[k]) : r[k])));
 const differ = [];
 for (const text of [...labelled, ...posts, ...plain]) {
   const w = verdict(detect(text));

@@ -40,7 +40,8 @@ function post(p) {
 }
 
 // the card languages; English and Hindi are built into the core, the others are loaded from
-// card-text/LANG.json in the extension package the first time a card needs one
+// card-text/LANG.packed (data/card-text/LANG.json packed at build time) in the extension
+// package the first time a card needs one
 const CARD_LANGUAGES = new Set(['en', 'hi', 'hi-Latn', 'bn', 'ta', 'te', 'ml', 'mr', 'gu', 'kn', 'pa', 'or', 'ur']);
 const cardLanguage = (lang) => (CARD_LANGUAGES.has(lang) ? lang : undefined);
 
@@ -55,9 +56,9 @@ const loading = new Map();
 function loadLanguages(langs) {
   return Promise.all([...new Set(langs)].filter((l) => l && !languageLoaded(l)).map((lang) => {
     if (!loading.has(lang)) {
-      loading.set(lang, fetch(new URL(`./card-text/${lang}.json`, import.meta.url))
+      loading.set(lang, fetch(new URL(`./card-text/${lang}.packed`, import.meta.url))
         .then((r) => r.text())
-        .then((json) => loadLanguage(lang, json))
+        .then((packed) => loadLanguage(lang, packed))
         .catch((e) => console.warn('LeakLens: card strings', lang, e)));
     }
     return loading.get(lang);

@@ -209,40 +209,49 @@ pub const MORE_LANGUAGES: &[&str] = &[
     "hi-Latn", "bn", "ta", "te", "ml", "mr", "gu", "kn", "pa", "or", "ur",
 ];
 
-/// Their strings, built in natively and in the checker page's core. The extension's core
-/// leaves them out (they would add a tenth to its download): its background loads a
-/// language's file from the extension package when a card first needs it (`load_language`).
+/// Their strings (packed by `build.rs`), built in natively and in the checker page's core. The
+/// extension's core leaves them out (they would add a tenth to its download): its background
+/// loads a language's packed file (card-text/LANG.packed, written by tools/pack.mjs) from the
+/// extension package when a card first needs it (`load_language`).
 #[cfg(any(not(target_arch = "wasm32"), feature = "www"))]
-const BUILT_IN: &[(&str, &str)] = &[
-    ("hi-Latn", include_str!("../data/card-text/hi-Latn.json")),
-    ("bn", include_str!("../data/card-text/bn.json")),
-    ("ta", include_str!("../data/card-text/ta.json")),
-    ("te", include_str!("../data/card-text/te.json")),
-    ("ml", include_str!("../data/card-text/ml.json")),
-    ("mr", include_str!("../data/card-text/mr.json")),
-    ("gu", include_str!("../data/card-text/gu.json")),
-    ("kn", include_str!("../data/card-text/kn.json")),
-    ("pa", include_str!("../data/card-text/pa.json")),
-    ("or", include_str!("../data/card-text/or.json")),
-    ("ur", include_str!("../data/card-text/ur.json")),
-];
+const BUILT_IN: &[(&str, &[u8])] = crate::embedded::CARD_TEXT_MORE;
 #[cfg(not(any(not(target_arch = "wasm32"), feature = "www")))]
-const BUILT_IN: &[(&str, &str)] = &[];
+const BUILT_IN: &[(&str, &[u8])] = &[];
 
 /// The loaded strings of each of `MORE_LANGUAGES` (same order).
 static MORE: [OnceLock<LanguageText>; 11] = [const { OnceLock::new() }; 11];
 
-/// Load a language's card strings (the JSON of data/card-text/LANG.json). Loading a language
-/// twice keeps the first.
-pub fn load_language(lang: &str, json: &str) -> Result<(), String> {
+/// Load a language's card strings: data/card-text/LANG.json packed (`src/packed.rs`; the
+/// extension ships them so), or, natively, its JSON. Loading a language twice keeps the first.
+pub fn load_language(lang: &str, text: &str) -> Result<(), String> {
+    load_language_bytes(lang, text.as_bytes())
+}
+
+fn load_language_bytes(lang: &str, text: &[u8]) -> Result<(), String> {
     let i = MORE_LANGUAGES
         .iter()
         .position(|l| *l == lang)
-        .ok_or_else(|| format!("no card language {lang:?}"))?;
-    let text: LanguageText =
-        serde_json::from_str(json).map_err(|e| format!("data/card-text/{lang}.json: {e}"))?;
-    let _ = MORE[i].set(text);
+        .ok_or_else(|| format!("no card language \"{lang}\""))?;
+    let parsed: Result<LanguageText, String> = if text.starts_with(crate::packed::MAGIC.as_bytes())
+    {
+        crate::packed::from_bytes(text).map_err(|e| e.to_string())
+    } else {
+        parse_json(text)
+    };
+    let parsed = parsed.map_err(|e| format!("data/card-text/{lang}.json: {e}"))?;
+    let _ = MORE[i].set(parsed);
     Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_json(json: &[u8]) -> Result<LanguageText, String> {
+    serde_json::from_slice(json).map_err(|e| e.to_string())
+}
+
+/// The WASM core carries no JSON parser: it reads card strings packed.
+#[cfg(target_arch = "wasm32")]
+fn parse_json(_json: &[u8]) -> Result<LanguageText, String> {
+    Err("not packed card strings (tools/pack.mjs packs them)".into())
 }
 
 /// Whether a card language's strings are there (English and Hindi always are).
@@ -256,7 +265,10 @@ fn more_text(lang: &str) -> Option<&'static LanguageText> {
         return Some(t);
     }
     let (_, json) = BUILT_IN.iter().find(|(l, _)| *l == lang)?;
-    load_language(lang, json).expect("built-in card strings are checked by tests");
+    crate::built(
+        load_language_bytes(lang, json),
+        "built-in card strings are checked by tests",
+    );
     MORE[i].get()
 }
 
@@ -302,10 +314,14 @@ pub type LanguageInfo = Text;
 pub fn card_text() -> &'static CardText {
     static TEXT: OnceLock<CardText> = OnceLock::new();
     TEXT.get_or_init(|| {
-        let mut text: CardText = crate::packed::from_str(crate::embedded::CARD_TEXT)
-            .expect("build.rs packed data/card-text.json");
-        text.languages = crate::packed::from_str(crate::embedded::CARD_LANGUAGES)
-            .expect("build.rs packed data/card-languages.json");
+        let mut text: CardText = crate::built(
+            crate::packed::from_bytes(crate::embedded::CARD_TEXT),
+            "build.rs packed data/card-text.json",
+        );
+        text.languages = crate::built(
+            crate::packed::from_bytes(crate::embedded::CARD_LANGUAGES),
+            "build.rs packed data/card-languages.json",
+        );
         text
     })
 }

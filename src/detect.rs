@@ -593,6 +593,6 @@ fn evidence(
         start_utf16: p.start_utf16,
         end_utf16: p.end_utf16,
     }));
-    out.sort_by_key(|e| e.start);
-    out
+    let order = crate::order::stable_order(out.iter().map(|e| (e.start as u64, 0)));
+    crate::order::apply(out, &order)
 }

@@ -213,21 +213,21 @@ const FILES: [&str; 4] = [
 ];
 
 /// A knowledge file: JSON, or packed by `build.rs` (`src/packed.rs`; the embedded knowledge).
-fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, KbError> {
-    if text.starts_with(crate::packed::MAGIC) {
-        return crate::packed::from_str(text).map_err(|e| err(file, "", "", e.to_string()));
+fn parse<'a, T: Deserialize<'a>>(file: &str, text: &'a [u8]) -> Result<T, KbError> {
+    if text.starts_with(crate::packed::MAGIC.as_bytes()) {
+        return crate::packed::from_bytes(text).map_err(|e| err(file, "", "", e.to_string()));
     }
     parse_json(file, text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn parse_json<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, KbError> {
-    serde_json::from_str(json).map_err(|e| err(file, "", "", e.to_string()))
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, json: &'a [u8]) -> Result<T, KbError> {
+    serde_json::from_slice(json).map_err(|e| err(file, "", "", e.to_string()))
 }
 
 /// The WASM core reads only its embedded (packed) knowledge, and carries no JSON parser.
 #[cfg(target_arch = "wasm32")]
-fn parse_json<'a, T: Deserialize<'a>>(file: &str, _json: &'a str) -> Result<T, KbError> {
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, _json: &'a [u8]) -> Result<T, KbError> {
     Err(err(
         file,
         "",
@@ -278,14 +278,15 @@ pub fn date_key(date: &str) -> (u32, u32, u32) {
 impl Knowledge {
     /// Parse and validate the four knowledge files, given as (file name, JSON) pairs.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
-        let kb = Knowledge::parse_files(files)?;
+        let bytes: Vec<(&str, &[u8])> = files.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+        let kb = Knowledge::parse_files(&bytes)?;
         kb.validate()?;
         Ok(kb)
     }
 
     /// Parse the four knowledge files without validating them: for the embedded files, which
     /// `build.rs` validated (an invalid one stops the build).
-    pub fn parse_files(files: &[(&str, &str)]) -> Result<Knowledge, KbError> {
+    pub fn parse_files(files: &[(&str, &[u8])]) -> Result<Knowledge, KbError> {
         let get = |name: &str| {
             files
                 .iter()

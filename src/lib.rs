@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod nfc;
 pub mod normalize;
+pub mod order;
 pub mod packed;
 pub mod personal_data;
 pub mod report;
@@ -35,11 +36,22 @@ pub use personal_data::redact;
 
 use std::sync::OnceLock;
 
+/// The value of what `build.rs` made and checked (the vocabulary, the knowledge, the card
+/// strings, the scanner's patterns): failing here is a bug in the build, and the panic says
+/// which data without formatting the error, which would carry `Debug` formatting code into
+/// every extension download.
+pub(crate) fn built<T, E>(result: Result<T, E>, what: &str) -> T {
+    match result {
+        Ok(value) => value,
+        Err(_) => panic!("{what}"),
+    }
+}
+
 /// The detector over the embedded vocabulary, which `build.rs` compiled from `data/lexicon`;
 /// loaded on first use.
 pub fn detector() -> &'static Detector {
     static DETECTOR: OnceLock<Detector> = OnceLock::new();
-    DETECTOR.get_or_init(|| load_detector().expect("build.rs compiled the vocabulary"))
+    DETECTOR.get_or_init(|| built(load_detector(), "build.rs compiled the vocabulary"))
 }
 
 /// A new detector over the embedded vocabulary (what [`detector`] holds).
@@ -64,7 +76,7 @@ pub fn check(text: &str) -> Detection {
 /// The knowledge base embedded at build time, validated on first use.
 pub fn knowledge() -> &'static kb::Knowledge {
     static KB: OnceLock<kb::Knowledge> = OnceLock::new();
-    KB.get_or_init(|| load_knowledge().expect("build.rs validated the knowledge"))
+    KB.get_or_init(|| built(load_knowledge(), "build.rs validated the knowledge"))
 }
 
 /// A short fingerprint of the embedded knowledge files (FNV-1a over their minified JSON, which

@@ -533,11 +533,14 @@ impl Matcher {
                 }
             }
         }
-        candidates
-            .sort_by(|a, b| (a.start, b.end, a.role.rank()).cmp(&(b.start, a.end, b.role.rank())));
+        // leftmost first, then longest, then the strongest meaning
+        let order = crate::order::stable_order(candidates.iter().map(|h| {
+            let shorter = (u64::MAX >> 8) - h.end as u64;
+            (h.start as u64, shorter << 8 | u64::from(h.role.rank()))
+        }));
         let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
         let mut taken_to = 0;
-        for h in candidates {
+        for h in crate::order::apply(candidates, &order) {
             if h.start >= taken_to {
                 taken_to = h.end;
                 hits.push(h);

@@ -59,8 +59,7 @@ pub fn dominant_script(text: &str) -> Option<&'static str> {
 
 /// UTF-16 offsets of the given UTF-8 byte offsets (each on a char boundary), in one pass.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
-    order.sort_by_key(|&k| byte_offsets[k]);
+    let order = crate::order::stable_order(byte_offsets.iter().map(|&b| (b as u64, 0)));
     let mut out = vec![0; byte_offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;

@@ -171,10 +171,7 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
                         with(
                             el("td", "ll-collected", vec![text(f.collected_label.clone())]),
                             "data-collected",
-                            serde_json::to_value(f.collected)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default(),
+                            variant_name(&f.collected),
                         ),
                         el("td", "ll-note", note),
                     ],
@@ -315,10 +312,7 @@ pub fn card_view(card: &Card, detection: &Detection) -> Node {
         .evidence
         .iter()
         .map(|e| {
-            let kind = serde_json::to_value(e.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = variant_name(&e.kind);
             with(
                 el(
                     "li",
@@ -461,6 +455,13 @@ pub fn kind_name(kind: crate::detect::EvidenceKind) -> &'static str {
         OtherSense => "other-sense",
         PersonalData => "personal_data",
     }
+}
+
+/// The name a unit variant has in the JSON (`"personal_data"` → `personal_data`).
+fn variant_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .map(|s| s.trim_matches('"').to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -6,17 +6,34 @@ use crate::card::CardOptions;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// A result as a JS object: written as JSON and read by the engine's `JSON.parse`, which is
+/// smaller in the core than building the object field by field across the boundary, and faster
+/// for nested results (measured: bench/REPORT.md).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    // (our results always serialize: no map has keys other than strings)
+    let json =
+        serde_json::to_string(value).map_err(|_| JsError::new("a result that is not JSON"))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("a result that is not JSON"))
 }
 
 fn options(value: JsValue) -> Result<CardOptions, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(CardOptions::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+    let field = |name: &str| -> Result<Option<String>, JsError> {
+        let v = js_sys::Reflect::get(&value, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| JsError::new(&format!("options: {name} is not a string")))
+    };
+    Ok(CardOptions {
+        date: field("date")?,
+        url: field("url")?,
+        lang: field("lang")?,
+    })
 }
 
 /// Build the matcher now (otherwise the first check does it). The knowledge base is loaded
@@ -118,11 +135,12 @@ pub fn status_label(id: &str, lang: Option<String>) -> String {
     )
 }
 
-/// Load a card language's strings (data/card-text/LANG.json, shipped in the extension as
-/// card-text/LANG.json): the extension's core has only English and Hindi built in.
+/// Load a card language's strings (data/card-text/LANG.json packed by tools/pack.mjs, shipped
+/// in the extension as card-text/LANG.packed): the extension's core has only English and Hindi
+/// built in.
 #[wasm_bindgen(js_name = loadLanguage)]
-pub fn load_language(lang: &str, json: &str) -> Result<(), JsError> {
-    crate::card::load_language(lang, json).map_err(|e| JsError::new(&e))
+pub fn load_language(lang: &str, packed: &str) -> Result<(), JsError> {
+    crate::card::load_language(lang, packed).map_err(|e| JsError::new(&e))
 }
 
 /// Whether a card language's strings are loaded.

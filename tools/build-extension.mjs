@@ -4,6 +4,7 @@
 // Usage: node tools/build-extension.mjs CORE_DIR OUT_DIR
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pack } from './pack.mjs';
 
 const [coreDir = 'build/core', outDir = 'dist'] = process.argv.slice(2);
 const base = JSON.parse(readFileSync('extension/manifest.json', 'utf8'));
@@ -39,10 +40,12 @@ for (const [browser, extra] of Object.entries(perBrowser)) {
   const css = readFileSync('extension/content/card.css', 'utf8');
   writeFileSync(join(dir, 'content', 'card-style.js'),
     `// generated from card.css by tools/build-extension.mjs\nglobalThis.LeakLensCardStyle = ${JSON.stringify(css)};\n`);
-  // the card strings of the languages the core loads on demand (English and Hindi are built in)
+  // the card strings of the languages the core loads on demand (English and Hindi are built
+  // in), packed (tools/pack.mjs): the core reads them without a JSON parser
   mkdirSync(join(dir, 'card-text'), { recursive: true });
   for (const file of readdirSync('data/card-text').filter((f) => f.endsWith('.json'))) {
-    writeFileSync(join(dir, 'card-text', file), JSON.stringify(JSON.parse(readFileSync(join('data/card-text', file), 'utf8'))));
+    const strings = JSON.parse(readFileSync(join('data/card-text', file), 'utf8'));
+    writeFileSync(join(dir, 'card-text', file.replace(/\.json$/, '.packed')), pack(strings));
   }
   const manifest = { ...base, version, ...extra };
   // the project's tracker ("Report a wrong card" opens a prefilled issue there), when known

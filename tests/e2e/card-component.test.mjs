@@ -17,7 +17,8 @@ const SCRIPT = { en: /\p{Script=Latin}/u, hi: /\p{Script=Devanagari}/u, 'hi-Latn
   mr: /\p{Script=Devanagari}/u, gu: /\p{Script=Gujarati}/u, kn: /\p{Script=Kannada}/u,
   pa: /\p{Script=Gurmukhi}/u, or: /\p{Script=Oriya}/u, ur: /\p{Script=Arabic}/u };
 for (const lang of LANGS.filter((l) => l !== 'en' && l !== 'hi')) {
-  loadLanguage(lang, readFileSync(`data/card-text/${lang}.json`, 'utf8'));
+  // the strings as the extension ships them (tools/pack.mjs, in the built package)
+  loadLanguage(lang, readFileSync(`dist/chrome/card-text/${lang}.packed`, 'utf8'));
 }
 const words = (lang) => {
   const flat = cardWords(lang);

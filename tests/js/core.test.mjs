@@ -2,8 +2,9 @@
 // JavaScript: offsets slice JS strings exactly, lone surrogates are survivable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { initSync, check, checkBatch, detect, redact } from '../../build/core/leaklens.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { initSync, check, checkBatch, detect, redact, loadLanguage, languageLoaded, cardWords } from '../../build/core/leaklens.js';
+import { pack } from '../../tools/pack.mjs';
 
 initSync({ module: readFileSync(new URL('../../build/core/leaklens_bg.wasm', import.meta.url)) });
 
@@ -56,5 +57,30 @@ test('identifiers come back masked only, with offsets into the JS string', () =>
     for (const raw of ['२३४५ ६७८९ ०१२४', '9876543210', 'ravi@example.in']) assert.ok(!json.includes(raw), raw);
     assert.deepEqual(result.personal_data.map((p) => text.slice(p.start_utf16, p.end_utf16)),
       ['२३४५ ६७८९ ०१२४', '9876543210', 'ravi@example.in']);
+  }
+});
+
+test('card strings packed by tools/pack.mjs load into the core word for word; JSON and broken packs are refused', () => {
+  const files = readdirSync('data/card-text').filter((f) => f.endsWith('.json'));
+  assert.equal(files.length, 11);
+  const [first] = files;
+  const firstLang = first.replace(/\.json$/, '');
+  const json = readFileSync(`data/card-text/${first}`, 'utf8');
+  // refused, and the language stays unloaded: the core carries no JSON parser
+  assert.throws(() => loadLanguage(firstLang, json), /not packed/);
+  const packed = pack(JSON.parse(json));
+  for (const cut of [packed.length - 1, Math.floor(packed.length / 2), 8]) {
+    assert.throws(() => loadLanguage(firstLang, packed.slice(0, cut)), /card-text/);
+  }
+  assert.throws(() => loadLanguage('xx', packed), /no card language/);
+  assert.equal(languageLoaded(firstLang), false);
+  for (const file of files) {
+    const lang = file.replace(/\.json$/, '');
+    const strings = JSON.parse(readFileSync(`data/card-text/${file}`, 'utf8'));
+    loadLanguage(lang, pack(strings));
+    assert.equal(languageLoaded(lang), true, lang);
+    const flat = cardWords(lang);
+    const words = Object.fromEntries(Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]));
+    for (const [key, word] of Object.entries(strings.words)) assert.equal(words[key], word, `${lang} ${key}`);
   }
 });
