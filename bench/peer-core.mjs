@@ -87,8 +87,14 @@ function tokens(text) {
     prevEnd = e;
   };
   let i = 0;
+  let ascii = false;
   for (const c of text) {
-    if (isWordChar(c)) { if (start < 0) start = i; } else if (start >= 0) { push(start, i); start = -1; }
+    // a change between ASCII and another script parts words too ("ICMRએ")
+    if (isWordChar(c)) {
+      const a = c.charCodeAt(0) < 0x80;
+      if (start >= 0 && a !== ascii) { push(start, i); start = -1; }
+      if (start < 0) { start = i; ascii = a; }
+    } else if (start >= 0) { push(start, i); start = -1; }
     i += c.length;
   }
   if (start >= 0) push(start, i);
@@ -96,9 +102,9 @@ function tokens(text) {
 }
 
 // --- the vocabulary (src/matcher.rs compile) ---
-const ROLE_RANK = { other_sense: 0, negated_event: 1, field: 2, system: 3, event: 4, attack: 4, denial: 5, hedge: 6, other_context: 7, negator: 8, data: 9, cue: 10 };
+const ROLE_RANK = { other_sense: 0, negated_event: 1, field: 2, system: 3, event: 4, attack: 4, denial: 5, hedge: 6, other_context: 7, lookup: 8, operator: 9, negator: 10, data: 11, cue: 12 };
 const LISTS = [['cue', 'cues'], ['event', 'event'], ['attack', 'attack'], ['negated_event', 'negated_event'], ['negator', 'negator'], ['data', 'data'],
-  ['denial', 'denial'], ['hedge', 'hedge'], ['other_sense', 'other_sense'], ['other_context', 'other_context']];
+  ['denial', 'denial'], ['hedge', 'hedge'], ['other_sense', 'other_sense'], ['other_context', 'other_context'], ['operator', 'operator'], ['lookup', 'lookup']];
 
 /** The system and field ids, in the core's order (src/ids.rs). */
 function readIds() {
@@ -212,6 +218,7 @@ function language(v, input, cueCounts) {
 const isSentenceEnd = (text, i, c) => SENTENCE_ENDS.has(c) || (c === '.' && (i + 1 >= text.length || WHITE.test(String.fromCodePoint(text.codePointAt(i + 1)))));
 const wordsBetween = (text, from, to) => Math.max(0, text.slice(from, to).split(/[ \n]/).length - 2);
 const isKind = (h, ...kinds) => kinds.includes(h.role.kind);
+const breaksPhrase = (c) => '.,;:!?।|()"“”\n،'.includes(c);
 
 export function check(v, input) {
   const text = normalize(input);
@@ -225,31 +232,57 @@ export function check(v, input) {
     for (; at < h.start; at++) if (isSentenceEnd(text, at, text[at])) s++;
     sentence.push(s);
   }
-  const flags = Array.from({ length: (sentence.at(-1) ?? -1) + 1 }, () => ({ hedge: false, otherContext: false, system: false }));
+  const flags = Array.from({ length: (sentence.at(-1) ?? -1) + 1 }, () => ({ hedge: false, otherContext: false, system: false, question: false, answered: false }));
   hits.forEach((h, i) => {
     if (h.role.kind === 'hedge') flags[sentence[i]].hedge = true;
     else if (h.role.kind === 'other_context') flags[sentence[i]].otherContext = true;
     else if (h.role.kind === 'system') flags[sentence[i]].system = true;
+    else if (isKind(h, 'negated_event', 'denial')) flags[sentence[i]].answered = true;
   });
+  // how each sentence ends
+  for (let k = 0, i = 0; i < text.length && k < flags.length; i++) {
+    if (isSentenceEnd(text, i, text[i])) { flags[k].question = text[i] === '?' || text[i] === '؟'; k++; }
+  }
+  // a word glued to a Latin name is its case ending ("Jioના"), never a negator
+  const suffix = (at) => at > 0 && /[a-z0-9]/i.test(text[at - 1]);
+  const plain = (a, b) => ![...text.slice(a, b)].some(breaksPhrase);
+  // a field just before a lookup verb, or (verb-first languages) just after one, is the key typed in
+  const lookupKey = (i) => {
+    const h = hits[i];
+    for (let j = i + 1; j < hits.length && j <= i + 8 && sentence[j] === sentence[i]; j++) {
+      const o = hits[j];
+      if (wordsBetween(text, h.end, o.start) > 2 || !plain(h.end, o.start)) break;
+      if (o.role.kind === 'lookup') return true;
+    }
+    for (let j = i - 1; j >= 0 && j >= i - 8 && sentence[j] === sentence[i]; j--) {
+      const o = hits[j];
+      if (wordsBetween(text, o.end, h.start) > 3 || !plain(o.end, h.start)) break;
+      if (o.role.kind === 'lookup' && v.lexicons[o.lang].negation === 'before') return true;
+    }
+    return false;
+  };
   const negated = (i) => {
     const h = hits[i];
     const reach = isKind(h, 'event', 'attack') ? 2 : 3;
     for (let j = i - 1; j >= 0 && j >= i - 8 && sentence[j] === sentence[i]; j--) {
       if (wordsBetween(text, hits[j].end, h.start) > reach) break;
-      if (hits[j].role.kind === 'negator') return true;
+      if (hits[j].role.kind === 'negator' && !suffix(hits[j].start)) return true;
     }
     for (let j = i + 1; j < hits.length && j <= i + 8 && sentence[j] === sentence[i]; j++) {
       const o = hits[j];
       if (wordsBetween(text, h.end, o.start) > 3) break;
-      if (o.role.kind === 'negated_event' || (o.role.kind === 'negator' && v.lexicons[o.lang].negation === 'both')) return true;
+      if (o.role.kind === 'negated_event' || (o.role.kind === 'negator' && !suffix(o.start) && v.lexicons[o.lang].negation === 'both')) return true;
     }
     return false;
   };
   const verdicts = hits.map((h, i) => {
-    if (!isKind(h, 'event', 'attack', 'field', 'system', 'data')) return 'counts';
+    if (!isKind(h, 'event', 'attack', 'field', 'system', 'operator', 'data')) return 'counts';
     const f = flags[sentence[i]];
     if (isKind(h, 'event', 'attack', 'field') && negated(i)) return 'negated';
-    if (f.hedge) return 'hedged';
+    if (h.role.kind === 'field' && lookupKey(i)) return 'negated';
+    // a question answered by a denial in the next sentence alleges nothing
+    const asked = f.question && flags[sentence[i] + 1]?.answered === true && isKind(h, 'event', 'attack');
+    if (f.hedge || asked) return 'hedged';
     if (f.otherContext && !f.system) return 'other_sense';
     return 'counts';
   });
@@ -304,11 +337,23 @@ export function check(v, input) {
         for (let j = i + 1; j < hits.length && j <= i + 8; j++) if (hits[j].role.kind !== 'cue') { after = j; break; }
         return (before !== null && neighbour(before)) || (after !== null && neighbour(after));
       };
-      const asSystem = !besideAnother && mentions.some((i) => !listed(i));
-      const asField = besideAnother || mentions.some((i) => listed(i));
+      // the number is always the field; the name, card or details alone the system
+      const asSystem = !besideAnother && mentions.some((i) => !listed(i) && !isField(hits[i]));
+      const asField = besideAnother || mentions.some((i) => listed(i) || isField(hits[i]));
       if (asSystem) { if (!systems.includes(x)) systems.push(x); } else systems = systems.filter((y) => y !== x);
       if (asField) { if (!fields.includes(f)) fields.push(f); } else fields.splice(0, fields.length, ...fields.filter((y) => y !== f));
     });
+    // beside a system we know, other companies named are context
+    const other = v.ids.systems.indexOf('other');
+    if (systems.some((y) => y !== other)) systems = systems.filter((y) => y !== other);
+    // no system named, but a public body described ("समाज कल्याण विभाग"): other
+    if (!systems.length) {
+      const withEvent = new Array(flags.length).fill(false);
+      for (const e of claimEvents) withEvent[sentence[e]] = true;
+      const nouns = hits.map((h, i) => i).filter((i) => hits[i].role.kind === 'operator' && verdicts[i] === 'counts');
+      const near = (x) => (x > 0 && withEvent[x - 1]) || withEvent[x + 1] === true;
+      if (nouns.some((i) => withEvent[sentence[i]] || near(sentence[i]))) systems.push(other);
+    }
   }
   const denials = hits.filter((h) => isKind(h, 'denial', 'negated_event')).length;
   const f32 = Math.fround;

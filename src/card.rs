@@ -606,24 +606,28 @@ fn system_name(s: &crate::kb::System, detection: &Detection, lang: &str) -> Stri
 /// The status of an incident (none: unverified) in a card language.
 pub fn status_ref(kb: &Knowledge, incident: Option<&Incident>, lang: &str) -> StatusRef {
     let id = incident.map_or("unverified", |i| i.status.as_str());
+    status_in(kb, id, lang).expect("statuses are validated")
+}
+
+/// A status's label and explanation in `lang`: the knowledge's own words in that language, else
+/// the card strings' (data/card-text/LANG.json), else English.
+pub fn status_in(kb: &Knowledge, id: &str, lang: &str) -> Option<StatusRef> {
     let more = card_text().status(lang, id);
-    kb.status(id)
-        .map(|s| StatusRef {
-            id: s.id.clone(),
-            label: s.label.get(lang).cloned().unwrap_or_else(|| {
-                more.as_ref().map_or_else(
-                    || text_in(&s.label, lang).to_string(),
-                    |m| m.label.to_string(),
-                )
-            }),
-            explanation: s.explanation.get(lang).cloned().unwrap_or_else(|| {
-                more.as_ref().map_or_else(
-                    || text_in(&s.explanation, lang).to_string(),
-                    |m| m.explanation.to_string(),
-                )
-            }),
-        })
-        .expect("statuses are validated")
+    kb.status(id).map(|s| StatusRef {
+        id: s.id.clone(),
+        label: s.label.get(lang).cloned().unwrap_or_else(|| {
+            more.as_ref().map_or_else(
+                || text_in(&s.label, lang).to_string(),
+                |m| m.label.to_string(),
+            )
+        }),
+        explanation: s.explanation.get(lang).cloned().unwrap_or_else(|| {
+            more.as_ref().map_or_else(
+                || text_in(&s.explanation, lang).to_string(),
+                |m| m.explanation.to_string(),
+            )
+        }),
+    })
 }
 
 /// Build the card for a claim.
@@ -734,10 +738,10 @@ pub fn build(kb: &Knowledge, detection: &Detection, text: &str, options: &CardOp
             i.status_history
                 .iter()
                 .filter_map(|h| {
-                    let label = kb.status(&h.status).map(|s| text_in(&s.label, &lang))?;
+                    let label = status_in(kb, &h.status, &lang)?.label;
                     kb.source(&h.source).map(|s| StatusStepRef {
                         status: h.status.clone(),
-                        label: label.to_string(),
+                        label,
                         date: h.date.clone(),
                         source: cite(s),
                     })

@@ -3,7 +3,7 @@
 
 use crate::ids;
 use crate::lexicon::{Lexicon, Negation};
-use crate::matcher::{Hit, Matcher, Role, Scan};
+use crate::matcher::{Hit, LexiconInfo, Matcher, Role, Scan};
 use crate::normalize::{normalize, Normalized};
 use crate::personal_data::PersonalData;
 use crate::script::{dominant_script, utf16_offsets};
@@ -130,7 +130,7 @@ impl Detector {
         let sentence = sentence_numbers(&norm.text, &hits);
         let ctx = Context {
             text: &norm.text,
-            flags: sentence_flags(&hits, &sentence),
+            flags: sentence_flags(&norm.text, &hits, &sentence),
             sentence,
             hits: &hits,
         };
@@ -156,6 +156,7 @@ impl Detector {
 
         let mut systems: Vec<usize> = Vec::new();
         let mut fields: Vec<usize> = Vec::new();
+        let mut operator_noun: Option<usize> = None;
         if is_claim {
             for (i, h) in hits.iter().enumerate() {
                 if verdicts[i] != Verdict::Counts {
@@ -168,6 +169,18 @@ impl Detector {
                 }
             }
             settle_dual(&ctx, &verdicts, &mut systems, &mut fields);
+            // beside a system we know, a company or platform named ("took to Twitter", "Indian
+            // Railways" beside IRCTC) is context, not the system that leaked
+            let other = ids::system_index("other");
+            if systems.iter().any(|&s| Some(s) != other) {
+                systems.retain(|&s| Some(s) != other);
+            }
+            if systems.is_empty() {
+                operator_noun = described_operator(&ctx, &verdicts, &claim_events);
+                if operator_noun.is_some() {
+                    systems.extend(ids::system_index("other"));
+                }
+            }
         }
 
         let denials = hits
@@ -175,8 +188,11 @@ impl Detector {
             .filter(|h| matches!(h.role, Role::Denial | Role::NegatedEvent))
             .count();
         let confidence = confidence(is_claim, &claim_events, &systems, &fields, denials, &hits);
-        let evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
-        let operator = operator(input, &norm, &hits, &verdicts, &systems);
+        let mut evidence = evidence(input, &norm, &hits, &verdicts, is_claim, &personal_data);
+        let operator = match operator_noun {
+            Some(i) => Some(described(input, &norm, &hits, i, &mut evidence)),
+            None => operator(input, &norm, &hits, &verdicts, &systems),
+        };
         Detection {
             is_claim,
             confidence,
@@ -210,14 +226,29 @@ impl Detector {
     fn verdict(&self, ctx: &Context, i: usize) -> Verdict {
         let h = ctx.hits[i];
         match h.role {
-            Role::Event | Role::Attack | Role::Field(_) | Role::System(_) | Role::Data => {}
+            Role::Event
+            | Role::Attack
+            | Role::Field(_)
+            | Role::System(_)
+            | Role::Operator
+            | Role::Data => {}
             _ => return Verdict::Counts,
         }
         let sentence = ctx.flags[ctx.sentence[i]];
         if matches!(h.role, Role::Event | Role::Attack | Role::Field(_)) && self.negated(ctx, i) {
             return Verdict::Negated;
         }
-        if sentence.hedge {
+        if matches!(h.role, Role::Field(_)) && lookup_key(ctx, &self.matcher.lexicons, i) {
+            return Verdict::Negated;
+        }
+        // "is Aadhaar data leaking? The minister said no data leaked": a question answered
+        // by a denial in the next sentence alleges nothing
+        let answered = ctx
+            .flags
+            .get(ctx.sentence[i] + 1)
+            .is_some_and(|f| f.answered);
+        let asked = sentence.question && answered && matches!(h.role, Role::Event | Role::Attack);
+        if sentence.hedge || asked {
             return Verdict::Hedged;
         }
         // "iPhone price and photos leaked": another sense, unless a data system is named there
@@ -244,7 +275,7 @@ impl Detector {
             if words_between(ctx.text, o.end, h.start) > reach_before {
                 break;
             }
-            if o.role == Role::Negator {
+            if o.role == Role::Negator && !suffix(ctx.text, o.start) {
                 return true;
             }
         }
@@ -258,6 +289,7 @@ impl Detector {
             }
             let after_ok = o.role == Role::NegatedEvent
                 || (o.role == Role::Negator
+                    && !suffix(ctx.text, o.start)
                     && self.matcher.lexicons[o.lang as usize].negation == Negation::Both);
             if after_ok {
                 return true;
@@ -273,9 +305,13 @@ struct SentenceFlags {
     hedge: bool,
     other_context: bool,
     system: bool,
+    /// The sentence asks ("is Aadhaar data leaking?"): its events allege nothing.
+    question: bool,
+    /// The sentence denies ("no data had been stolen", "baseless").
+    answered: bool,
 }
 
-fn sentence_flags(hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
+fn sentence_flags(text: &str, hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
     let mut flags = vec![SentenceFlags::default(); sentence.last().map_or(0, |s| s + 1)];
     for (h, &s) in hits.iter().zip(sentence) {
         let f = &mut flags[s];
@@ -283,7 +319,19 @@ fn sentence_flags(hits: &[Hit], sentence: &[usize]) -> Vec<SentenceFlags> {
             Role::Hedge => f.hedge = true,
             Role::OtherContext => f.other_context = true,
             Role::System(_) => f.system = true,
+            Role::NegatedEvent | Role::Denial => f.answered = true,
             _ => {}
+        }
+    }
+    // how each sentence ends, up to the end of the last one with a hit
+    let mut k = 0;
+    for (i, c) in text.char_indices() {
+        if k >= flags.len() {
+            break;
+        }
+        if is_sentence_end(text, i, c) {
+            flags[k].question = matches!(c, '?' | '؟');
+            k += 1;
         }
     }
     flags
@@ -380,8 +428,16 @@ fn settle_dual(
             let after = (i + 1..ctx.hits.len()).take(NEIGHBOURS).find(|j| !cue(j));
             before.is_some_and(neighbour) || after.is_some_and(neighbour)
         };
-        let as_system = !beside_another && mentions.iter().any(|&i| !listed(i));
-        let as_field = beside_another || mentions.iter().any(|&i| listed(i));
+        // the number ("Aadhaar numbers", "आधार नंबर") is always the field; the name, the card
+        // or the details alone ("Aadhaar data", "आधार कार्ड का डाटा") the system
+        let as_system = !beside_another
+            && mentions
+                .iter()
+                .any(|&i| !listed(i) && !is_field(ctx.hits[i].role));
+        let as_field = beside_another
+            || mentions
+                .iter()
+                .any(|&i| listed(i) || is_field(ctx.hits[i].role));
         if as_system {
             if !systems.contains(&s) {
                 systems.push(s);
@@ -415,6 +471,144 @@ fn fields_by_sentence(ctx: &Context, verdicts: &[Verdict]) -> Vec<bool> {
 fn supported(ctx: &Context, support: &[bool], i: usize) -> bool {
     let s = ctx.sentence[i];
     support[s] || (s > 0 && support[s - 1]) || support.get(s + 1).copied().unwrap_or(false)
+}
+
+/// Words that end a phrase: a company's description does not run over them.
+fn breaks_phrase(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | '।' | '|' | '(' | ')' | '"' | '“' | '”' | '\n' | '،'
+    )
+}
+
+/// A field right before a verb of looking up ("the mobile number is entered", "मोबाइल नंबर
+/// डाला जाता"), or a few words after one ("upon entering the registered mobile number"), is
+/// the key someone typed in, not what leaked.
+fn lookup_key(ctx: &Context, lexicons: &[LexiconInfo], i: usize) -> bool {
+    const REACH_AFTER: usize = 2;
+    const REACH_BEFORE: usize = 3;
+    let h = ctx.hits[i];
+    let same = |j: usize| ctx.sentence[j] == ctx.sentence[i];
+    let plain = |a: usize, b: usize| !ctx.text[a..b].contains(breaks_phrase);
+    let after = (i + 1..ctx.hits.len())
+        .take(NEIGHBOURS)
+        .take_while(|&j| same(j));
+    for j in after {
+        let o = ctx.hits[j];
+        if words_between(ctx.text, h.end, o.start) > REACH_AFTER || !plain(h.end, o.start) {
+            break;
+        }
+        if o.role == Role::Lookup {
+            return true;
+        }
+    }
+    let before = (0..i).rev().take(NEIGHBOURS).take_while(|&j| same(j));
+    for j in before {
+        let o = ctx.hits[j];
+        if words_between(ctx.text, o.end, h.start) > REACH_BEFORE || !plain(o.end, h.start) {
+            break;
+        }
+        // only where the verb comes before its object, as negation does (English): in
+        // verb-final languages what follows the lookup verb is what came out
+        if o.role == Role::Lookup && lexicons[o.lang as usize].negation == Negation::Before {
+            return true;
+        }
+    }
+    false
+}
+
+/// A claim that names no system we know, but a company or public body by a common noun ("a
+/// state government website", "the company's customers"): the first such noun in a sentence
+/// with a claim event, else in a neighbouring sentence.
+fn described_operator(
+    ctx: &Context,
+    verdicts: &[Verdict],
+    claim_events: &[usize],
+) -> Option<usize> {
+    let mut with_event = vec![false; ctx.flags.len()];
+    for &e in claim_events {
+        with_event[ctx.sentence[e]] = true;
+    }
+    let near =
+        |s: usize| (s > 0 && with_event[s - 1]) || with_event.get(s + 1).copied().unwrap_or(false);
+    let nouns = || {
+        (0..ctx.hits.len())
+            .filter(|&i| ctx.hits[i].role == Role::Operator && verdicts[i] == Verdict::Counts)
+    };
+    nouns()
+        .find(|&i| with_event[ctx.sentence[i]])
+        .or_else(|| nouns().find(|&i| near(ctx.sentence[i])))
+}
+
+/// The operator as the text describes it: the noun with up to three words before it, within
+/// its phrase and after the hit before it ("झारखंड सरकार की वेबसाइट" gives "सरकार की
+/// वेबसाइट"). It is evidence of the system `other`.
+fn described(
+    input: &str,
+    norm: &Normalized,
+    hits: &[Hit],
+    i: usize,
+    evidence: &mut Vec<Evidence>,
+) -> String {
+    const WORDS_BEFORE: usize = 3;
+    let h = hits[i];
+    // function words ("की", "of") may stand inside the phrase; any other hit ends it
+    let floor = hits[..i]
+        .iter()
+        .rev()
+        .take(NEIGHBOURS)
+        .find(|o| o.role != Role::Cue)
+        .map_or(0, |o| o.end)
+        .max(
+            hits[i.saturating_sub(NEIGHBOURS)..i]
+                .first()
+                .map_or(0, |o| o.start),
+        )
+        .min(h.start);
+    let seg = &norm.text[floor..h.start];
+    let cut = seg
+        .char_indices()
+        .rfind(|&(_, c)| breaks_phrase(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let phrase = &seg[cut..];
+    let words: Vec<usize> = phrase
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.as_ptr() as usize - phrase.as_ptr() as usize)
+        .collect();
+    // the phrase starts at a word that is not a function word ("के समाज कल्याण विभाग")
+    let cue_at = |at: usize| {
+        hits[i.saturating_sub(NEIGHBOURS)..i]
+            .iter()
+            .any(|o| o.role == Role::Cue && o.start == at)
+    };
+    let start = words
+        .iter()
+        .skip(words.len().saturating_sub(WORDS_BEFORE))
+        .map(|&w| floor + cut + w)
+        .find(|&at| !cue_at(at))
+        .unwrap_or(h.start);
+    let (from, to) = norm.source_span(start, h.end);
+    let utf16 = utf16_offsets(input, &[from, to]);
+    let text = input[from..to].to_string();
+    // in start order, after any evidence that starts at the same place (as a stable sort)
+    let at = evidence
+        .iter()
+        .position(|e| e.start > from)
+        .unwrap_or(evidence.len());
+    evidence.insert(
+        at,
+        Evidence {
+            kind: EvidenceKind::System,
+            id: Some("other".to_string()),
+            text: text.clone(),
+            start: from,
+            end: to,
+            start_utf16: utf16[0],
+            end_utf16: utf16[1],
+        },
+    );
+    text
 }
 
 /// The operator of a system outside the knowledge, as the text writes it: the name it gives most
@@ -506,6 +700,15 @@ fn sentence_numbers(text: &str, hits: &[Hit]) -> Vec<usize> {
         out.push(sentence);
     }
     out
+}
+
+/// A word glued to a Latin name is its case ending ("Jioના": of Jio), never a word of its own
+/// such as the Gujarati "ના" (no).
+fn suffix(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 fn words_between(text: &str, from: usize, to: usize) -> usize {

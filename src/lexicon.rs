@@ -30,6 +30,13 @@ pub struct Lexicon {
     pub hedge: Vec<String>,
     pub other_sense: Vec<String>,
     pub other_context: Vec<String>,
+    /// Words for a company or public body that are not names ("website", "company"): the
+    /// operator (`other`) of a claim that names no system.
+    #[serde(default)]
+    pub operator: Vec<String>,
+    /// Verbs of looking up ("entered", "typed in"): a field beside one is a lookup key.
+    #[serde(default)]
+    pub lookup: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -95,7 +102,7 @@ impl Lexicon {
 
     /// Every term with the key it is listed under, for validation and messages.
     pub fn all_terms(&self) -> impl Iterator<Item = (String, &str)> {
-        let lists: [(&str, &Vec<String>); 10] = [
+        let lists: [(&str, &Vec<String>); 12] = [
             ("cues", &self.cues),
             ("event", &self.event),
             ("attack", &self.attack),
@@ -106,6 +113,8 @@ impl Lexicon {
             ("hedge", &self.hedge),
             ("other_sense", &self.other_sense),
             ("other_context", &self.other_context),
+            ("operator", &self.operator),
+            ("lookup", &self.lookup),
         ];
         let plain = lists
             .into_iter()

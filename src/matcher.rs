@@ -31,6 +31,12 @@ pub enum Role {
     Hedge,
     OtherSense,
     OtherContext,
+    /// A word for a company or public body that is not a name ("website", "company",
+    /// "department"): the operator of a leak that names no system we know.
+    Operator,
+    /// A verb of looking something up ("entered", "typed", "queried"): the field next to it
+    /// is the key someone typed in, not what leaked.
+    Lookup,
 }
 
 impl Role {
@@ -46,9 +52,11 @@ impl Role {
             Role::Denial => 5,
             Role::Hedge => 6,
             Role::OtherContext => 7,
-            Role::Negator => 8,
-            Role::Data => 9,
-            Role::Cue => 10,
+            Role::Lookup => 8,
+            Role::Operator => 9,
+            Role::Negator => 10,
+            Role::Data => 11,
+            Role::Cue => 12,
         }
     }
 }
@@ -314,6 +322,8 @@ fn role_code(role: Option<Role>) -> u8 {
         Some(Role::OtherSense) => 8,
         Some(Role::OtherContext) => 9,
         Some(Role::Attack) => 10,
+        Some(Role::Operator) => 11,
+        Some(Role::Lookup) => 12,
         Some(Role::System(i)) => 64 + i,
         Some(Role::Field(i)) => 128 + i,
     }
@@ -332,6 +342,8 @@ fn role_of(code: u8) -> Option<Option<Role>> {
         8 => Role::OtherSense,
         9 => Role::OtherContext,
         10 => Role::Attack,
+        11 => Role::Operator,
+        12 => Role::Lookup,
         64..=127 if ((code - 64) as usize) < ids::SYSTEMS.len() => Role::System(code - 64),
         128..=255 if ((code - 128) as usize) < ids::FIELDS.len() => Role::Field(code - 128),
         _ => return None,
@@ -699,8 +711,11 @@ fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             chars.next();
         };
         let mut end = start;
+        // a change between Latin letters or digits and another script parts words too: names
+        // take the case endings of the language around them ("ICMRએ", "Jioના")
+        let ascii = text[start..].starts_with(|c: char| c.is_ascii());
         while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
+            if !is_word_char(c) || c.is_ascii() != ascii {
                 break;
             }
             end = i + c.len_utf8();
@@ -731,7 +746,7 @@ fn tokens(text: &str) -> Vec<Word> {
 
 fn roles_of(lex: &Lexicon) -> Vec<(Role, &str)> {
     let mut out: Vec<(Role, &str)> = Vec::new();
-    let lists: [(Role, &Vec<String>); 10] = [
+    let lists: [(Role, &Vec<String>); 12] = [
         (Role::Cue, &lex.cues),
         (Role::Event, &lex.event),
         (Role::Attack, &lex.attack),
@@ -742,6 +757,8 @@ fn roles_of(lex: &Lexicon) -> Vec<(Role, &str)> {
         (Role::Hedge, &lex.hedge),
         (Role::OtherSense, &lex.other_sense),
         (Role::OtherContext, &lex.other_context),
+        (Role::Operator, &lex.operator),
+        (Role::Lookup, &lex.lookup),
     ];
     for (role, list) in lists {
         out.extend(list.iter().map(|t| (role, t.as_str())));

@@ -119,20 +119,9 @@ pub fn incident_status(id: &str, lang: Option<String>) -> Vec<String> {
 /// A status's label in a card language (for notices about a status seen earlier).
 #[wasm_bindgen(js_name = statusLabel)]
 pub fn status_label(id: &str, lang: Option<String>) -> String {
-    let kb = crate::knowledge();
     let lang = lang.unwrap_or_else(|| "en".into());
-    let card = crate::card::card_text();
-    kb.status(id).map_or_else(
-        || id.to_string(),
-        |s| {
-            s.label.get(&lang).cloned().unwrap_or_else(|| {
-                card.status(&lang, id).map_or_else(
-                    || crate::kb::text_in(&s.label, "en").to_string(),
-                    |m| m.label.to_string(),
-                )
-            })
-        },
-    )
+    crate::card::status_in(crate::knowledge(), id, &lang)
+        .map_or_else(|| id.to_string(), |s| s.label)
 }
 
 /// Load a card language's strings (data/card-text/LANG.json packed by tools/pack.mjs, shipped

@@ -145,6 +145,88 @@ fn aadhaar_beside_another_system_is_a_field() {
 }
 
 #[test]
+fn an_aadhaar_number_is_a_field_and_the_aadhaar_card_the_system() {
+    let d = claim("आधार नंबर लीक: झारखंड के लाखों पेंशनधारकों के आधार नंबर इंटरनेट पर खुले पड़े");
+    assert!(d.systems.is_empty(), "{:?}", d.systems);
+    assert_eq!(d.fields, vec!["aadhaar"]);
+    let d = claim("Aadhaar card details of lakhs of people leaked on a Telegram channel");
+    assert_eq!(d.systems, vec!["aadhaar"]);
+    // glued into one word, the number is still the field
+    let d = claim("ഒരു വെബ്സൈറ്റിൽ നിന്ന് ആധാർനമ്പറുകളും മൊബൈൽ നമ്പറുകളും ചോർന്നു");
+    assert!(d.fields.contains(&"aadhaar".to_string()), "{:?}", d.fields);
+    assert!(
+        !d.systems.contains(&"aadhaar".to_string()),
+        "{:?}",
+        d.systems
+    );
+}
+
+#[test]
+fn a_number_typed_in_to_look_someone_up_is_not_a_leaked_field() {
+    let d = claim(
+        "On the Telegram bot, upon entering a registered mobile number it returned the name, \
+         gender and vaccination centre from CoWIN",
+    );
+    assert!(!d.fields.contains(&"mobile".to_string()), "{:?}", d.fields);
+    assert!(d.fields.contains(&"name".to_string()), "{:?}", d.fields);
+    let d = claim("टेलीग्राम बॉट पर मोबाइल नंबर डाला जाता तो कोविन से नाम और जन्म का वर्ष लीक हो जाता");
+    assert!(!d.fields.contains(&"mobile".to_string()), "{:?}", d.fields);
+    assert!(d.fields.contains(&"name".to_string()), "{:?}", d.fields);
+}
+
+#[test]
+fn a_question_answered_by_a_denial_is_no_claim() {
+    not_claim(
+        "Is Aadhaar data leaking? The minister told Parliament that no data has leaked from UIDAI.",
+    );
+    // a question left unanswered still alleges
+    claim("Aadhaar data leaked again? A website shows name, address and photo for any Aadhaar number.");
+}
+
+#[test]
+fn a_possibility_is_no_claim() {
+    not_claim("एम्स के सर्वर से करोड़ों मरीजों के डाटा चोरी की संभावना है");
+    not_claim("ਏਮਜ਼ ਦੇ ਸਰਵਰ ਤੋਂ ਮਰੀਜ਼ਾਂ ਦਾ ਡਾਟਾ ਚੋਰੀ ਹੋਣ ਦੀ ਸੰਭਾਵਨਾ ਹੈ");
+}
+
+#[test]
+fn names_take_the_case_endings_of_the_language_around_them() {
+    // "ICMRના" is ICMR with the Gujarati genitive; "ના" glued to it is no negation
+    let d = claim("ICMRના ડેટાબેઝમાંથી 81 કરોડ લોકોનો ડેટા લીક થયો");
+    assert_eq!(d.systems, vec!["icmr"]);
+    let d = claim("Jioના લાખો ગ્રાહકોના નામ અને ઇમેલ ઓનલાઈન લીક થયા");
+    assert_eq!(d.systems, vec!["other"]);
+    assert_eq!(d.operator.as_deref(), Some("Jio"));
+}
+
+#[test]
+fn a_public_body_described_rather_than_named_is_the_operator() {
+    let d = claim("झारखंड के समाज कल्याण विभाग की वेबसाइट पर लाखों पेंशनधारकों के आधार नंबर सार्वजनिक हो गए");
+    assert_eq!(d.systems, vec!["other"]);
+    assert_eq!(d.fields, vec!["aadhaar"]);
+    assert_eq!(d.operator.as_deref(), Some("समाज कल्याण विभाग"));
+    let evidence = d.evidence.iter().find(|e| e.kind == EvidenceKind::System);
+    assert_eq!(evidence.map(|e| e.text.as_str()), Some("समाज कल्याण विभाग"));
+}
+
+#[test]
+fn a_platform_beside_a_known_system_is_context() {
+    let d = claim(
+        "Users on Twitter say CoWIN data of lakhs of people, with names and phone numbers, \
+         leaked on a Telegram bot",
+    );
+    assert_eq!(d.systems, vec!["cowin"]);
+    assert_eq!(d.operator, None);
+}
+
+#[test]
+fn a_naming_construction_is_not_the_name_field() {
+    let d = check("হ্যাকার দল ShinyHunters নামের একটি গ্রুপ সার্ভারে সাইবার হামলা চালিয়েছে");
+    assert!(!d.fields.contains(&"name".to_string()), "{:?}", d.fields);
+    assert!(!d.is_claim, "{d:#?}");
+}
+
+#[test]
 fn normalization_sees_through_spelling_and_invisible_characters() {
     for text in [
         "Co-WIN data leak exposes names and phone numbers",

@@ -300,6 +300,34 @@ fn a_claim_in_each_language_gets_a_card_in_its_script() {
 }
 
 #[test]
+fn status_history_labels_are_in_the_card_language() {
+    let t = card_text();
+    let text = "CoWIN data leaked through a Telegram bot: names, Aadhaar numbers and phone numbers";
+    for lang in CARD_LANGUAGES {
+        let options = CardOptions {
+            lang: Some(lang.to_string()),
+            ..CardOptions::default()
+        };
+        let card = check_with(knowledge(), text, &options, false).card.unwrap();
+        assert_eq!(card.language, *lang);
+        assert!(
+            !card.status_history.is_empty(),
+            "the CoWIN incident has a history"
+        );
+        let script = t.info(lang, "script").unwrap();
+        for step in &card.status_history {
+            let expected = leaklens::card::status_in(knowledge(), &step.status, lang).unwrap();
+            assert_eq!(step.label, expected.label, "{lang}: {}", step.status);
+            assert!(
+                share_in_script(&step.label, script) >= 0.75,
+                "{lang}: history step {:?}",
+                step.label
+            );
+        }
+    }
+}
+
+#[test]
 fn knowledge_in_english_only_is_tagged_on_other_cards() {
     // a Tamil CoWIN claim with a date in the June 2023 incident: the incident's summary and
     // timeline exist in English and Hindi only
