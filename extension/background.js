@@ -7,9 +7,10 @@ import { syncSites } from './sites/register.js';
 
 // start-up timings (ms since the worker started), read by the benchmark: the script running,
 // the WASM's response, compiled (streaming, while it downloads), instantiated, and the
-// vocabulary decoded and indexed (ready to answer)
+// vocabulary decoded and indexed (ready to answer); and the first checks: [asked, answered]
 const timings = {
   scriptStart: performance.now(), fetched: null, compiled: null, instantiated: null, ready: null, checkMs: 0, checked: 0,
+  answers: [],
 };
 async function start() {
   const response = await fetch(new URL('./core/leaklens_bg.wasm', import.meta.url));
@@ -69,11 +70,11 @@ async function check(posts, lang) {
   const t0 = performance.now();
   const batch = posts.slice(0, MAX_BATCH).map(post);
   let results = checkBatch(batch, lang);
-  // claims whose card language is not loaded yet: load it and check those posts again
-  const missing = results.filter((r) => r.is_claim && !languageLoaded(r.card_language));
-  if (missing.length) {
-    await loadLanguages(missing.map((r) => r.card_language));
-    const again = results.map((r, i) => (r.is_claim && r.card_language ? i : -1)).filter((i) => i >= 0);
+  // claims whose card language was not loaded yet (their strings fell back to English): load
+  // it and check those posts again
+  const again = results.flatMap((r, i) => (r.is_claim && !languageLoaded(r.card_language) ? [i] : []));
+  if (again.length) {
+    await loadLanguages(again.map((i) => results[i].card_language));
     const redone = checkBatch(again.map((i) => batch[i]), lang);
     results = results.slice();
     again.forEach((i, k) => { results[i] = redone[k]; });
@@ -196,8 +197,21 @@ function showCards(tabId, count) {
   return chrome.action.setIcon({ tabId, path: count > 0 ? ICONS.cards : ICONS.neutral }).catch(() => {});
 }
 
+/** At the worker's start (it starts again whenever the browser stopped it while idle): the
+ *  statuses can change only with the knowledge this core carries, so they are compared again
+ *  only when it differs from the one last compared with (an update); the badge is shown
+ *  either way. Loading the knowledge at every start would delay the first answer. */
+async function statusChangesAtStart() {
+  await ready;
+  const version = knowledgeVersion();
+  const { statusCheckedWith, statusNotices = [] } = await chrome.storage.local.get(['statusCheckedWith', 'statusNotices']);
+  if (statusCheckedWith === version) return showBadge(statusNotices.length);
+  await checkStatusChanges();
+  await chrome.storage.local.set({ statusCheckedWith: version });
+}
+
 globalThis.LeakLensBackground = Object.freeze({ checkTab, timings, checkStatusChanges, forget, syncSites });
-checkStatusChanges().catch((e) => console.warn('LeakLens: status changes', e));
+statusChangesAtStart().catch((e) => console.warn('LeakLens: status changes', e));
 
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({
@@ -213,11 +227,37 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
   }
 });
 
+/** A feed's check request: `{results}` in the order of `posts`. */
+function answerCheck(message) {
+  const asked = performance.now();
+  return check(message.posts, cardLanguage(message.lang)).then((results) => {
+    if (timings.answers.length < 4) timings.answers.push([asked, performance.now()]);
+    return { results };
+  });
+}
+
+// Feeds ask over a long-lived port (content/content.js): `{id, posts, lang}` → `{id, results}`.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'leaklens:check' || port.sender?.id !== chrome.runtime.id) return;
+  port.onMessage.addListener((message) => {
+    if (message?.type !== 'leaklens:check' || !Array.isArray(message.posts)) return;
+    answerCheck(message)
+      .catch((error) => ({ error: String(error) }))
+      .then((answer) => {
+        try {
+          port.postMessage({ id: message.id, ...answer });
+        } catch {
+          // the page went away meanwhile
+        }
+      });
+  });
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   let answer;
   if (message?.type === 'leaklens:check' && Array.isArray(message.posts)) {
-    answer = check(message.posts, cardLanguage(message.lang)).then((results) => ({ results }));
+    answer = answerCheck(message);
   } else if (message?.type === 'leaklens:card' && message.post) {
     const lang = cardLanguage(message.lang);
     answer = checkFull(post(message.post).text, { ...post(message.post), lang })

@@ -155,10 +155,20 @@ pub struct Summary {
 
 /// Check a text and summarize it for a feed.
 pub fn summarize(kb: &kb::Knowledge, text: &str, options: &card::CardOptions) -> Summary {
+    summarize_with(|| kb, text, options)
+}
+
+/// [`summarize`] with the knowledge asked for only when the text is a claim: a feed's core
+/// answers posts that are no claim without loading it.
+pub fn summarize_with<'k>(
+    kb: impl FnOnce() -> &'k kb::Knowledge,
+    text: &str,
+    options: &card::CardOptions,
+) -> Summary {
     let (detection, norm) = detector().check_keeping_text(text);
     let (system_names, status, incident) = if detection.is_claim {
         let post = post_text(&detection, text, norm);
-        let (names, status, incident) = card::names_and_status_of(kb, &detection, &post, options);
+        let (names, status, incident) = card::names_and_status_of(kb(), &detection, &post, options);
         (names, Some(status), incident)
     } else {
         (Vec::new(), None, None)

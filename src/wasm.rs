@@ -82,7 +82,7 @@ pub fn check_batch(posts: Vec<JsValue>, lang: Option<String>) -> Result<JsValue,
             }
         };
         opts.lang = lang.clone();
-        results.push(crate::summarize(crate::knowledge(), &text, &opts));
+        results.push(crate::summarize_with(crate::knowledge, &text, &opts));
     }
     to_js(&results)
 }

@@ -61,6 +61,8 @@ globalThis.LeakLensCard = (() => {
   }
 
   const t = (key, fallback) => chrome.i18n?.getMessage?.(key) || fallback;
+  // the badge's label prefix, asked once (an extension API call per card adds up on a feed)
+  let badgeLabel = null;
 
   /** The badge and the dismiss button, built once and cloned for each card. */
   let bar = null;
@@ -106,7 +108,8 @@ globalThis.LeakLensCard = (() => {
     const bar = barTemplate().cloneNode(true);
     const [badge, close] = bar.children;
     badge.textContent = `LeakLens · ${status?.label ?? 'Unverified'}` + (names.length ? ` · ${names.join(', ')}` : '');
-    badge.setAttribute('aria-label', `${t('cardBadgeLabel', 'LeakLens context card')}: ${badge.textContent}`);
+    badgeLabel ??= t('cardBadgeLabel', 'LeakLens context card');
+    badge.setAttribute('aria-label', `${badgeLabel}: ${badge.textContent}`);
     if (note) {
       const line = document.createElement('span');
       line.className = 'note';
@@ -218,5 +221,14 @@ globalThis.LeakLensCard = (() => {
     return wrap;
   }
 
-  return Object.freeze({ create, render });
+  /** Build what every card shares (the style sheet, the badge and its label) ahead of the
+   *  first card: a feed calls this when the page is idle, so that a burst of cards does not
+   *  wait for it. */
+  function warm() {
+    sheet();
+    barTemplate();
+    badgeLabel ??= t('cardBadgeLabel', 'LeakLens context card');
+  }
+
+  return Object.freeze({ create, render, warm });
 })();

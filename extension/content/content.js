@@ -41,7 +41,8 @@
   const dismissed = new Set();         // keys the reader dismissed
   const inFlight = new Set();          // keys sent to the core, not answered yet
   let waiting = new Map();             // key -> [{ textEl, post }] whose result is on its way
-  const stats = { checked: 0, busyMs: 0, longestSliceMs: 0, batches: 0, firstSend: 0, lastSend: 0,
+  const stats = { checked: 0, busyMs: 0, longestSliceMs: 0, batches: 0, firstSend: 0, lastSend: 0, sent: 0,
+    observerSlices: [],
     lastReply: 0, lastShow: 0 };
   let settings = Settings.DEFAULTS;
   let active = false;
@@ -120,7 +121,10 @@
    *  show the answered ones. Stops after `budget` ms and schedules the rest. */
   function slice(budget, showing) {
     const t0 = performance.now();
-    const late = () => performance.now() - t0 >= budget;
+    // the clock is read every 8th step (a step is a few µs); once late, it stays late
+    let steps = 0;
+    let over = false;
+    const late = () => over || ((++steps & 7) === 0 && (over = performance.now() - t0 >= budget));
     while (queueHead < queue.length && !late()) {
       const entry = queue[queueHead];
       if (entry.next === 0 && !around(entry.target)) entry.next = entry.nodes.length;
@@ -161,24 +165,73 @@
     const spent = performance.now() - t0;
     stats.busyMs += spent;
     stats.longestSliceMs = Math.max(stats.longestSliceMs, spent);
+    // the observer's slices (the first few): when, how long, posts sent by then
+    if (!showing && stats.observerSlices.length < 20) stats.observerSlices.push([t0, spent, stats.sent]);
     if (queueHead < queue.length || due.size || readyHead < ready.length) schedule();
   }
 
+  // The checks go over one long-lived port to the background: a message each costs the page
+  // several times more (a channel opened and closed per batch). The port closes when the
+  // background stops (idle, or updated); a request it did not answer is asked again, once, on
+  // a new port. The page closes it after a while without requests, so that an idle page keeps
+  // no background awake.
+  const PORT_IDLE_MS = 20_000;
+  let port = null;
+  let portIdle = 0;
+  let nextRequest = 1;
+  const requests = new Map();          // request id -> { lang, posts, resolve, retried, port }
+  function connect() {
+    const p = chrome.runtime.connect({ name: 'leaklens:check' });
+    p.onMessage.addListener((answer) => {
+      const request = requests.get(answer?.id);
+      if (!request) return;
+      requests.delete(answer.id);
+      request.resolve(answer);
+      if (requests.size === 0) {
+        clearTimeout(portIdle);
+        portIdle = setTimeout(() => {
+          if (requests.size || port !== p) return;
+          port = null;
+          p.disconnect();
+        }, PORT_IDLE_MS);
+      }
+    });
+    p.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError;
+      if (port === p) port = null;
+      const unanswered = [...requests].filter(([, r]) => r.port === p);
+      for (const [id, request] of unanswered) {
+        requests.delete(id);
+        if (request.retried) request.resolve({ error: 'the background closed the connection' });
+        else { request.retried = true; ask(request); }
+      }
+    });
+    return p;
+  }
+  function ask(request) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        port ??= connect();
+        const id = nextRequest++;
+        port.postMessage({ type: 'leaklens:check', id, lang: request.lang, posts: request.posts });
+        requests.set(id, Object.assign(request, { port }));
+        return;
+      } catch (error) {
+        // a port that closed before it said so gets a new one; when none can be opened, the
+        // extension was updated or removed and this page's script is cut off from it
+        port = null;
+        if (attempt > 0) { request.resolve({ error: String(error) }); return; }
+      }
+    }
+  }
+  const check = (lang, posts) => new Promise((resolve) => ask({ lang, posts, resolve, retried: false }));
+
   async function send(batch) {
     stats.batches++;
+    stats.sent += batch.length;
     stats.firstSend ||= performance.now();
     stats.lastSend = performance.now();
-    const lang = cardLang();
-    let reply;
-    try {
-      reply = await chrome.runtime.sendMessage({
-        type: 'leaklens:check',
-        lang,
-        posts: batch.map(({ text, date }) => ({ text, date: date ?? undefined })),
-      });
-    } catch (error) {
-      reply = { error: String(error) };
-    }
+    const reply = await check(cardLang(), batch.map(({ text, date }) => ({ text, date: date ?? undefined })));
     stats.lastReply = performance.now();
     batch.forEach((post, i) => {
       inFlight.delete(post.key);
@@ -316,6 +369,8 @@
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       queue.push({ target: document.body, nodes: [document.body], next: 0 });
       schedule();
+      // what every card shares is built while the page is idle, not with the first cards
+      (globalThis.requestIdleCallback ?? setTimeout)(() => Card.warm());
     }
   }
 
