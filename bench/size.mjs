@@ -74,6 +74,23 @@ const list = sections(wasm);
 const code = list.find((s) => s.name === '10').body;
 const data = list.find((s) => s.name === '11').body;
 
+/** Whether the module holds `blob` split where wasm-opt cut it into segments at runs of zeros
+ *  (memory packing): every piece between such runs is in the data section. */
+function inPieces(blob) {
+  const pieces = [];
+  let start = 0;
+  for (let i = 0; i <= blob.length; i++) {
+    let zeros = 0;
+    while (i + zeros < blob.length && blob[i + zeros] === 0) zeros++;
+    if (zeros >= 4 || i === blob.length) {
+      if (i > start) pieces.push(blob.subarray(start, i));
+      start = i + zeros;
+      i += zeros;
+    }
+  }
+  return pieces.length > 1 && pieces.every((p) => data.indexOf(p) >= 0);
+}
+
 // the data by table: the blobs build.rs embedded (newest build output), where the module holds
 // them whole (wasm-opt may split a table at runs of zeros; what is not found counts as other)
 const tables = {};
@@ -85,7 +102,7 @@ const outDirs = ['target/wasm32-unknown-unknown/release/build']
 if (outDirs.length) {
   for (const f of readdirSync(outDirs[0]).filter((f) => !f.endsWith('.rs'))) {
     const blob = readFileSync(`${outDirs[0]}/${f}`);
-    if (data.indexOf(blob) >= 0) tables[f] = { raw: blob.length, gzip: gz(blob) };
+    if (data.indexOf(blob) >= 0 || inPieces(blob)) tables[f] = { raw: blob.length, gzip: gz(blob) };
   }
 }
 
