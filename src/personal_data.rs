@@ -929,17 +929,12 @@ mod tests {
         assert_eq!(full.scan(text).len(), 5);
     }
 
-    /// The counts only skip patterns that cannot match: on random near-identifier texts, every
-    /// kind whose pattern finds something in the folded text is one the counts let run.
+    /// `count` texts of 2 to 15 pieces of identifiers and what stands around them (capitals,
+    /// digit runs in three scripts, prefixes, separators, e-mail parts, words), joined at random
+    /// from `seed` (deterministic).
     #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn the_counts_never_skip_a_pattern_that_matches() {
-        let patterns: Vec<(Kind, regex::Regex)> = PATTERNS
-            .iter()
-            .map(|(k, p)| (*k, regex::Regex::new(p).unwrap()))
-            .collect();
-        // pieces of identifiers and what stands around them, joined at random
-        let pieces = [
+    fn near_identifiers(seed: u64, count: usize) -> impl Iterator<Item = String> {
+        const PIECES: [&str; 27] = [
             "ABCPE",
             "AB",
             "Z",
@@ -963,18 +958,35 @@ mod tests {
             "\u{6F5}",
             "0",
             "7",
+            "PAN ",
+            "कोविन ",
+            "order ",
+            "\n",
         ];
-        let mut seed = 17u64;
-        let mut next = |n: usize| {
-            seed = seed
+        let mut state = seed;
+        let mut next = move |n: usize| {
+            state = state
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
+            (state >> 33) as usize % n
         };
+        (0..count).map(move |_| {
+            let len = 2 + next(14);
+            (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+        })
+    }
+
+    /// The counts only skip patterns that cannot match: on random near-identifier texts, every
+    /// kind whose pattern finds something in the folded text is one the counts let run.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_counts_never_skip_a_pattern_that_matches() {
+        let patterns: Vec<(Kind, regex::Regex)> = PATTERNS
+            .iter()
+            .map(|(k, p)| (*k, regex::Regex::new(p).unwrap()))
+            .collect();
         let mut matched = std::collections::HashMap::new();
-        for _ in 0..60_000 {
-            let len = 2 + next(10);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        for text in near_identifiers(17, 60_000) {
             let counts = Counts::of(&text);
             let folded = Folded::new(&text, counts.foreign_digits);
             for (kind, re) in &patterns {
@@ -994,42 +1006,8 @@ mod tests {
     #[test]
     fn patterns_on_the_stretches_find_what_they_find_on_the_whole_text() {
         let scanner: Scanner = Scanner::new();
-        let pieces = [
-            "ABCPE",
-            "AB",
-            "Z",
-            "P",
-            "x",
-            " ",
-            "-",
-            "+91",
-            "0091",
-            "@x.in",
-            ".",
-            "9",
-            "2",
-            "1234",
-            "98765",
-            "43210",
-            "\u{966}\u{967}\u{968}",
-            "0",
-            "7",
-            "PAN ",
-            "कोविन ",
-            "order ",
-            "\n",
-        ];
-        let mut seed = 29u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
         let mut found = 0;
-        for _ in 0..30_000 {
-            let len = 2 + next(14);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+        for text in near_identifiers(29, 30_000) {
             let counts = Counts::of(&text);
             let folded = Folded::new(&text, counts.foreign_digits);
             let hay = folded.text.as_ref();
