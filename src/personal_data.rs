@@ -932,7 +932,6 @@ mod tests {
     /// `count` texts of 2 to 15 pieces of identifiers and what stands around them (capitals,
     /// digit runs in three scripts, prefixes, separators, e-mail parts, words), joined at random
     /// from `seed` (deterministic).
-    #[cfg(not(target_arch = "wasm32"))]
     fn near_identifiers(seed: u64, count: usize) -> impl Iterator<Item = String> {
         const PIECES: [&str; 27] = [
             "ABCPE",
