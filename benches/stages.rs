@@ -6,6 +6,9 @@
 //! work on a shared machine then does not count).
 //! Usage: cargo bench --bench stages -- CORPUS.jsonl
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -39,15 +42,7 @@ fn main() {
         .skip(1)
         .find(|a| a.ends_with(".jsonl"))
         .expect("usage: cargo bench --bench stages -- CORPUS.jsonl");
-    let text = std::fs::read_to_string(&corpus).expect("corpus");
-    let posts: Vec<String> = text
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).expect("corpus line");
-            v["text"].as_str().unwrap_or_default().to_string()
-        })
-        .collect();
-    let bytes: usize = posts.iter().map(String::len).sum();
+    let (posts, bytes) = corpus::read(&corpus);
     let d = leaklens::detector();
     let kb = leaklens::knowledge();
     d.check("warm up");

@@ -4,6 +4,9 @@
 //! Usage: cargo bench --bench throughput -- CORPUS.jsonl [--quick]
 //! (`--quick`: one run of each, linear time at 64 KB and 128 KB: the smoke in `make test`)
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -82,15 +85,7 @@ fn main() {
     );
 
     let (posts, bytes, secs, sample) = {
-        let text = std::fs::read_to_string(&corpus).expect("corpus");
-        let posts: Vec<String> = text
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).expect("corpus line");
-                v["text"].as_str().unwrap_or_default().to_string()
-            })
-            .collect();
-        let bytes: usize = posts.iter().map(String::len).sum();
+        let (posts, bytes) = corpus::read(&corpus);
         let d = leaklens::detector();
         for p in posts.iter().take(1000) {
             black_box(d.check(p)); // warm caches

@@ -40,7 +40,8 @@ fn parse(line: &str, what: &str, n: usize) -> Result<Value, String> {
     serde_json::from_str(line).map_err(|e| format!("{what} line {n}: invalid JSON: {e}"))
 }
 
-fn strings(v: &Value) -> Vec<String> {
+/// The strings of a JSON array (none for anything else).
+pub fn strings(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
@@ -409,7 +410,7 @@ fn time_chart(t: &Tally, kb: &Knowledge, out: &mut String) -> u64 {
 }
 
 /// `YYYY-MM-DD` of a day number (days since 1970-01-01).
-fn civil(n: i64) -> String {
+pub fn civil(n: i64) -> String {
     let z = n + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

@@ -230,15 +230,7 @@ fn error_row(id: Value, date: Option<String>, result: Value) -> Row {
 fn post_row(post: Post) -> Row {
     let line = batch::check_post(leaklens::knowledge(), &post);
     let str_at = |v: &Value| v.as_str().map(str::to_owned);
-    let list = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let list = leaklens::report::strings;
     let is_claim = line["is_claim"].as_bool();
     Row {
         id: Some(post.id.to_string()),
